@@ -1,0 +1,40 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import { getSite } from "@/lib/site";
+import { mono, sans, sansExtended } from "./fonts";
+import "./globals.css";
+
+export function generateMetadata(): Metadata {
+  const { config } = getSite();
+  return {
+    metadataBase: new URL(config.url),
+    title: { default: config.title, template: `%s | ${config.title}` },
+    description: config.description || undefined,
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f1419" },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const { config } = getSite();
+  return (
+    <html lang={config.lang} className={`${sans.variable} ${sansExtended.variable} ${mono.variable}`}>
+      <body>
+        <SiteHeader title={config.title} homePath={config.routes.home} archivePath={config.routes.archive} />
+        <main id="main" className="site-main">
+          {children}
+        </main>
+        <SiteFooter title={config.title} description={config.description} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,41 @@
+import { PostDate } from "../post-date";
+import type { Site, SitePost } from "@/lib/site";
+import { partsInZone } from "@/lib/content/dates";
+import { pluralize } from "@/lib/format";
+
+export interface ArchiveViewProps {
+  site: Site;
+}
+
+/** Every post by year, newest first: the page readers use to scan a blog's history. */
+export function ArchiveView({ site }: ArchiveViewProps) {
+  const { config } = site;
+  const years = new Map<number, SitePost[]>();
+  for (const post of site.posts) {
+    const year = partsInZone(post.date, config.timezone).year;
+    years.set(year, [...(years.get(year) ?? []), post]);
+  }
+  return (
+    <div className="archive">
+      <header className="listing-header">
+        <h1 className="listing-title">Archive</h1>
+        <p className="listing-count">{pluralize(site.posts.length, "post")}</p>
+      </header>
+      {[...years.entries()].map(([year, posts]) => (
+        <section key={year} aria-labelledby={`year-${year}`} className="archive-year">
+          <h2 id={`year-${year}`}>
+            {year} <span className="archive-count">{pluralize(posts.length, "post")}</span>
+          </h2>
+          <ul>
+            {posts.map((post) => (
+              <li key={post.source}>
+                <PostDate date={post.date} locale={config.dateLocale} timezone={config.timezone} />
+                <a href={encodeURI(post.url)}>{post.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ContentProblem } from "@/lib/content/problems";
+import type { Site, SitePost } from "@/lib/site";
+import { AuthorCard } from "../author-card";
+import { PostHeader } from "../post-header";
+import { ProblemList } from "../problem-list";
+import { TagList } from "../tag-list";
+
+export interface PostViewProps {
+  site: Site;
+  post: SitePost;
+  html: string;
+  previous?: SitePost;
+  next?: SitePost;
+  /** Shown in `next dev` only. */
+  problems: readonly ContentProblem[];
+}
+
+export function PostView({ site, post, html, previous, next, problems }: PostViewProps) {
+  const { dateLocale, timezone } = site.config;
+  const withProfiles = post.authors.filter((a) => a.hasProfile);
+  return (
+    <article className="post">
+      <PostHeader post={post} locale={dateLocale} timezone={timezone} />
+      <ProblemList problems={problems} title={`Problems in ${post.source}`} />
+      <div className="prose post-body" dangerouslySetInnerHTML={{ __html: html }} />
+      <footer className="post-footer">
+        <TagList tags={post.tags} />
+        {withProfiles.length > 0 && (
+          <section className="post-authors" aria-labelledby="about-authors">
+            <h2 id="about-authors">About the author{withProfiles.length > 1 ? "s" : ""}</h2>
+            {withProfiles.map((author) => (
+              <AuthorCard key={author.slug} author={author} />
+            ))}
+          </section>
+        )}
+        {(previous || next) && (
+          <nav className="post-nav" aria-label="More posts">
+            {next ? (
+              <a className="post-nav-link" href={encodeURI(next.url)} rel="next">
+                <span className="post-nav-label">Newer post</span>
+                <span className="post-nav-title">{next.title}</span>
+              </a>
+            ) : (
+              <span />
+            )}
+            {previous && (
+              <a className="post-nav-link post-nav-previous" href={encodeURI(previous.url)} rel="prev">
+                <span className="post-nav-label">Older post</span>
+                <span className="post-nav-title">{previous.title}</span>
+              </a>
+            )}
+          </nav>
+        )}
+      </footer>
+    </article>
+  );
+}

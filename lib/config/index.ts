@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { isValidTimezone } from "@/lib/content/dates";
+import { parseYaml } from "@/lib/content/yaml";
+import { problem, quote, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
+
+/**
+ * The site's settings: Jekyll's `_config.yml` keys that a blog reads, plus a
+ * few of our own (all optional, with defaults that fit a blog under /blog/).
+ * Keys the blog does not use are ignored, as Jekyll ignores plugins' keys.
+ */
+const routePattern = z.string().regex(/^\//, "must start with /");
+
+const ROUTE_DEFAULTS = {
+  home: "/blog/",
+  page: "/blog/page/:num/",
+  category: "/blog/categories/:category/",
+  tag: "/blog/tags/:tag/",
+  author: "/blog/authors/:author/",
+  archive: "/blog/archive/",
+  search: "/blog/search/",
+};
+
+const severityOverride = z.enum(["error", "warning", "info", "off"]);
+
+export const configSchema = z.object({
+  title: z.coerce.string().default("Engineering Blog"),
+  description: z.coerce.string().default(""),
+  url: z.string().url().default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  lang: z.string().default("en"),
+  /** Locale for dates on pages; fixed so the HTML never depends on the build machine. */
+  date_locale: z.string().default("en-US"),
+  timezone: z.string().refine(isValidTimezone, "must be an IANA timezone such as Europe/Berlin").default("UTC"),
+  permalink: z.string().default("date"),
+  future: z.boolean().default(false),
+  show_drafts: z.boolean().default(false),
+  category_list: z.record(z.string(), z.coerce.string()).default({}),
+  pagination: z.object({
+    enabled: z.boolean().optional(),
+    per_page: z.coerce.number().int().positive().optional(),
+  }).default({}),
+  /** jekyll-paginate's keys, accepted as they are. */
+  paginate: z.coerce.number().int().positive().optional(),
+  paginate_path: z.string().optional(),
+  feed: z.object({ path: z.string().regex(/^\//, "must start with /").optional() }).default({}),
+  routes: z.object({
+    home: routePattern, page: routePattern, category: routePattern, tag: routePattern,
+    author: routePattern, archive: routePattern, search: routePattern,
+  }).partial().default({}),
+  /** Folder (URL path) that `header_image` values are relative to. */
+  header_image_path: z.string().default("/assets/img/headers/"),
+  /** Folder (URL path) that authors' `image` values are relative to. */
+  author_image_path: z.string().default("/assets/img/authors/"),
+  /** Old permalink patterns; each yields a redirect page to the post's current URL. */
+  redirect_permalinks: z.array(z.string()).default([]),
+  /** Paths of the site that this blog does not build (e.g. /about/); links to them are not broken. */
+  external_paths: z.array(z.string()).default([]),
+  /** Sanitize raw HTML in posts (for blogs that take outside contributions). */
+  sanitize: z.boolean().default(false),
+  /** Per-rule severity for `npm run check`, e.g. `links/insecure: off`. */
+  rules: z.record(z.string(), severityOverride).default({}),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export interface SiteConfig {
+  title: string;
+  description: string;
+  url: string;
+  lang: string;
+  dateLocale: string;
+  timezone: string;
+  permalink: string;
+  future: boolean;
+  showDrafts: boolean;
+  categoryNames: Record<string, string>;
+  perPage: number;
+  paginate: boolean;
+  feedPath: string;
+  routes: typeof ROUTE_DEFAULTS;
+  headerImagePath: string;
+  authorImagePath: string;
+  redirectPermalinks: string[];
+  externalPaths: string[];
+  sanitize: boolean;
+  ruleSeverity: Partial<Record<RuleId, Severity | "off">>;
+  /** The raw settings, for `{{ site.* }}` in Liquid. */
+  raw: Record<string, unknown>;
+}
+
+export function parseConfig(text: string | undefined, file = "_config.yml"): { config: SiteConfig; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  let data: Record<string, unknown> = {};
+  if (text !== undefined) {
+    const parsed = parseYaml(text);
+    for (const error of parsed.errors) {
+      problems.push(problem({ rule: "config/yaml-syntax", file, line: error.line, column: error.column, message: `_config.yml is not valid YAML: ${error.message}`, hint: "fix the YAML syntax at this line" }));
+    }
+    if (parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data)) data = parsed.data as Record<string, unknown>;
+    const result = configSchema.safeParse(data);
+    if (result.success) return { config: toSiteConfig(result.data, data), problems };
+    // Report every bad key, then fall back to the default for each so the rest of the site still loads.
+    const cleaned: Record<string, unknown> = { ...data };
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+      const key = String(path[0]);
+      problems.push(problem({
+        rule: "config/invalid", file, line: parsed.lineOf(path), field: path.join("."),
+        message: `Invalid setting \`${path.join(".")}\`: ${issue.message}`,
+        found: quote(valueAt(data, path)),
+      }));
+      delete cleaned[key];
+    }
+    const retry = configSchema.safeParse(cleaned);
+    if (retry.success) return { config: toSiteConfig(retry.data, cleaned), problems };
+  }
+  return { config: toSiteConfig(configSchema.parse({}), data), problems };
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const key of path) value = (value as Record<string | number, unknown> | undefined)?.[key];
+  return value;
+}
+
+function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
+  const routes = { ...ROUTE_DEFAULTS, ...c.routes };
+  // jekyll-paginate writes `/blog/page:num/`; both spellings give the same pages.
+  if (c.paginate_path && !c.routes.page) routes.page = c.paginate_path.replace(/\/?$/, "/");
+  return {
+    title: c.title,
+    description: c.description,
+    url: c.url,
+    lang: c.lang,
+    dateLocale: c.date_locale,
+    timezone: c.timezone,
+    permalink: c.permalink,
+    future: c.future,
+    showDrafts: c.show_drafts,
+    categoryNames: c.category_list,
+    perPage: c.pagination.per_page ?? c.paginate ?? 10,
+    paginate: c.pagination.enabled ?? true,
+    feedPath: c.feed.path ?? "/blog/feed.xml",
+    routes,
+    headerImagePath: withSlashes(c.header_image_path),
+    authorImagePath: withSlashes(c.author_image_path),
+    redirectPermalinks: c.redirect_permalinks,
+    externalPaths: c.external_paths,
+    sanitize: c.sanitize,
+    ruleSeverity: c.rules as SiteConfig["ruleSeverity"],
+    raw,
+  };
+}
+
+function withSlashes(path: string): string {
+  return `/${path.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { imageSize } from "image-size";
+
+/**
+ * The static files of the content folder's `assets/`, addressable by URL
+ * path (`/assets/...`). Images get their intrinsic size so pages can reserve
+ * space for them (no layout shift).
+ */
+export interface AssetIndex {
+  /** The content root (assets live in its `assets/` folder). */
+  root: string;
+  /** URL path -> file path. */
+  files: Map<string, string>;
+  lookup(urlPath: string): { file: string; width?: number; height?: number } | undefined;
+}
+
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
+const SKIPPED = new Set(["node_modules"]);
+
+export function indexAssets(root: string): AssetIndex {
+  const files = new Map<string, string>();
+  const walk = (dir: string, urlDir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED.has(entry.name)) continue;
+      const file = path.join(dir, entry.name);
+      const url = `${urlDir}/${entry.name}`;
+      if (entry.isDirectory()) walk(file, url);
+      else if (entry.isFile()) files.set(url, file);
+    }
+  };
+  walk(path.join(root, "assets"), "/assets");
+  const sizes = new Map<string, { width?: number; height?: number }>();
+  return {
+    root,
+    files,
+    lookup(urlPath) {
+      let decoded: string;
+      try {
+        decoded = decodeURI(urlPath.split(/[?#]/)[0] ?? "");
+      } catch {
+        return undefined;
+      }
+      const file = files.get(decoded);
+      if (!file) return undefined;
+      if (!IMAGE_EXTENSIONS.test(file)) return { file };
+      let size = sizes.get(file);
+      if (!size) {
+        try {
+          const dims = imageSize(fs.readFileSync(file));
+          size = { width: dims.width, height: dims.height };
+        } catch {
+          size = {};
+        }
+        sizes.set(file, size);
+      }
+      return { file, ...size };
+    },
+  };
+}
+
+/** The bytes of an asset, for the route that serves `/assets/**`. */
+export function readAsset(index: AssetIndex, urlPath: string): Buffer | undefined {
+  const found = index.lookup(urlPath);
+  return found ? fs.readFileSync(found.file) : undefined;
+}

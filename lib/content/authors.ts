@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { parseYaml } from "./yaml";
+import { problem, quote, type ContentProblem } from "./problems";
+
+/** One entry of `_data/authors.yml`. */
+const linkSchema = z.object({
+  label: z.coerce.string().optional(),
+  name: z.coerce.string().optional(),
+  title: z.coerce.string().optional(),
+  url: z.string(),
+});
+
+export const authorSchema = z.object({
+  id: z.coerce.string().min(1),
+  name: z.coerce.string().optional(),
+  full_name: z.coerce.string().optional(),
+  description: z.coerce.string().optional(),
+  image: z.string().optional(),
+  links: z.union([z.array(linkSchema), z.record(z.string(), z.string())]).optional(),
+});
+
+export interface AuthorLink {
+  label: string;
+  url: string;
+}
+
+export interface AuthorProfile {
+  id: string;
+  /** Short name, as bylines show it. */
+  name: string;
+  fullName: string;
+  description: string;
+  /** File name or path as written; resolved against `author_image_path` by lib/content/assets. */
+  image?: string;
+  links: AuthorLink[];
+}
+
+/**
+ * Parses `_data/authors.yml`: a list of profiles with `id`, or a mapping from
+ * id to profile (both are common in Jekyll sites).
+ */
+export function parseAuthors(text: string | undefined, file: string): { authors: AuthorProfile[]; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  if (text === undefined) return { authors: [], problems };
+  const parsed = parseYaml(text);
+  for (const error of parsed.errors) {
+    problems.push(problem({ rule: "authors/invalid", file, line: error.line, column: error.column, message: `The authors file is not valid YAML: ${error.message}` }));
+  }
+  if (parsed.errors.length > 0 || parsed.data == null) return { authors: [], problems };
+  let entries: { raw: unknown; path: (string | number)[] }[];
+  if (Array.isArray(parsed.data)) {
+    entries = parsed.data.map((raw, index) => ({ raw, path: [index] }));
+  } else if (typeof parsed.data === "object") {
+    entries = Object.entries(parsed.data as Record<string, unknown>).map(([id, raw]) => ({
+      raw: raw && typeof raw === "object" ? { id, ...(raw as object) } : raw,
+      path: [id],
+    }));
+  } else {
+    problems.push(problem({ rule: "authors/invalid", file, line: 1, message: "The authors file is neither a list of profiles nor a mapping from id to profile", found: quote(parsed.data) }));
+    return { authors: [], problems };
+  }
+  const authors: AuthorProfile[] = [];
+  const seen = new Set<string>();
+  for (const { raw, path } of entries) {
+    const result = authorSchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path.map(String).join(".");
+        problems.push(problem({
+          rule: "authors/invalid", file, line: parsed.lineOf([...path, ...issue.path.map((k) => (typeof k === "number" ? k : String(k)))]) ?? parsed.lineOf(path),
+          field: field || undefined,
+          message: `Author profile ${path.join(".")} is invalid: ${issue.message}`,
+          expected: "`id`, `name`, `full_name`, `description`, `image` and optional `links`",
+        }));
+      }
+      continue;
+    }
+    const a = result.data;
+    if (seen.has(a.id)) {
+      problems.push(problem({ rule: "authors/invalid", file, line: parsed.lineOf(path), field: "id", message: `Author id \`${a.id}\` is defined twice; the first profile is used` }));
+      continue;
+    }
+    seen.add(a.id);
+    const name = a.name ?? a.full_name ?? a.id;
+    authors.push({
+      id: a.id,
+      name,
+      fullName: a.full_name ?? name,
+      description: a.description ?? "",
+      image: a.image,
+      links: normalizeLinks(a.links),
+    });
+  }
+  return { authors, problems };
+}
+
+function normalizeLinks(links: z.infer<typeof authorSchema>["links"]): AuthorLink[] {
+  if (!links) return [];
+  if (Array.isArray(links)) return links.map((l) => ({ label: l.label ?? l.name ?? l.title ?? l.url, url: l.url }));
+  return Object.entries(links).map(([label, url]) => ({ label, url }));
+}

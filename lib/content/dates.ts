@@ -1,0 +1,124 @@
+/**
+ * Dates as Jekyll reads them: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` and ISO
+ * forms, with an optional offset. Times without an offset are wall-clock
+ * times in the site's timezone (IANA name, `timezone` in _config.yml).
+ */
+
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export type DateParse =
+  | { kind: "ok"; date: Date; lenient: boolean }
+  | { kind: "placeholder" }
+  | { kind: "invalid" };
+
+const DATE_PATTERN =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?/i;
+
+/** True for drafts' stand-in dates such as `2017-XX-XX` or `YYYY-MM-DD`. */
+export function isPlaceholderDate(text: string): boolean {
+  return /^\s*[\dXY?_]{4}-[\dXM?_]{1,2}-[\dXD?_]{1,2}/i.test(text) && /[XYMD?_]/i.test(text.slice(0, 10));
+}
+
+export function parseDate(value: unknown, timezone: string): DateParse {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { kind: "invalid" } : { kind: "ok", date: value, lenient: false };
+  if (typeof value !== "string") return { kind: "invalid" };
+  const text = value.trim();
+  if (isPlaceholderDate(text)) return { kind: "placeholder" };
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return { kind: "invalid" };
+  const [, y, mo, d, h, mi, s, offset] = match;
+  const parts: DateParts = {
+    year: Number(y), month: Number(mo), day: Number(d),
+    hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0),
+  };
+  if (!isValidParts(parts)) return { kind: "invalid" };
+  // Jekyll (Ruby's Time.parse) ignores trailing characters such as a stray quote; so do we, with a warning.
+  const rest = text.slice(match[0].length).trim();
+  const date = offset ? fromOffset(parts, offset) : zonedToUtc(parts, timezone);
+  return { kind: "ok", date, lenient: rest.length > 0 };
+}
+
+/** `2016-01-19-my-post.md` -> the date part, if the name has one. */
+export function dateFromFileName(name: string): { ymd: string; slug: string } | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2})-(.+?)\.[^.]+$/.exec(name);
+  if (!match) return undefined;
+  return { ymd: match[1]!, slug: match[2]! };
+}
+
+function isValidParts(p: DateParts): boolean {
+  if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 60) return false;
+  const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  return p.day <= daysInMonth;
+}
+
+function fromOffset(p: DateParts, offset: string): Date {
+  const utc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  if (offset.toUpperCase() === "Z") return new Date(utc);
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const digits = offset.slice(1).replace(":", "");
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+  return new Date(utc - sign * minutes * 60_000);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone, hourCycle: "h23",
+      year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+    });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
+export function isValidTimezone(timezone: string): boolean {
+  try {
+    formatterFor(timezone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock parts of an instant in a timezone. */
+export function partsInZone(date: Date, timezone: string): DateParts {
+  const values: Record<string, number> = {};
+  for (const part of formatterFor(timezone).formatToParts(date)) {
+    if (part.type !== "literal") values[part.type] = Number(part.value);
+  }
+  return {
+    year: values.year!, month: values.month!, day: values.day!,
+    hour: values.hour! % 24, minute: values.minute!, second: values.second!,
+  };
+}
+
+/** The instant at which the wall clock in `timezone` shows `parts`. */
+export function zonedToUtc(parts: DateParts, timezone: string): Date {
+  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  let guess = asUtc - offsetMs(new Date(asUtc), timezone);
+  // A second pass corrects guesses that land on the other side of a DST change.
+  guess = asUtc - offsetMs(new Date(guess), timezone);
+  return new Date(guess);
+}
+
+function offsetMs(date: Date, timezone: string): number {
+  const p = partsInZone(date, timezone);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** `YYYY-MM-DD` of an instant in a timezone. */
+export function ymdInZone(date: Date, timezone: string): string {
+  const p = partsInZone(date, timezone);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}

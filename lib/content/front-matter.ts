@@ -1,0 +1,67 @@
+import matter from "gray-matter";
+import { parseYaml } from "./yaml";
+import { problem, type ContentProblem } from "./problems";
+
+export interface SplitFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+  /** File line of a front matter key, when known. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+  problems: ContentProblem[];
+}
+
+// gray-matter finds the block; YAML is parsed by lib/content/yaml, which keeps line numbers.
+const SPLIT_ONLY = { engines: { yaml: { parse: () => ({}) as object, stringify: () => "" } } };
+
+/** Splits a post into front matter and Markdown body. */
+export function splitFrontMatter(text: string, file: string): SplitFile {
+  const problems: ContentProblem[] = [];
+  const none = { data: {}, body: text, bodyLine: 1, lineOf: () => undefined };
+  if (!/^---[ \t]*\n/.test(text)) {
+    problems.push(problem({
+      rule: "front-matter/missing", file, line: 1,
+      message: "The post has no front matter",
+      found: JSON.stringify(text.split("\n", 1)[0]?.slice(0, 40) ?? ""),
+      expected: "a first line `---`, then `title: ...` and other fields, then a closing `---`",
+      hint: "add a front matter block at the top of the file",
+    }));
+    return { ...none, problems };
+  }
+  const split = matter(text, SPLIT_ONLY);
+  const closed = /\n---[ \t]*(\n|$)/.test(text.slice(3));
+  if (!closed) {
+    problems.push(problem({
+      rule: "front-matter/missing", file, line: 1,
+      message: "The front matter block is never closed",
+      expected: "a line `---` after the last front matter field",
+      hint: "add a line with `---` between the front matter and the post's text",
+    }));
+    return { ...none, problems };
+  }
+  const yaml = parseYaml(split.matter);
+  for (const error of yaml.errors) {
+    problems.push(problem({
+      rule: "front-matter/yaml-syntax", file, line: error.line, column: error.column,
+      message: `The front matter is not valid YAML: ${error.message}`,
+      hint: "quote values that contain `:` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote",
+    }));
+  }
+  let data: Record<string, unknown> = {};
+  if (yaml.errors.length === 0) {
+    if (yaml.data && typeof yaml.data === "object" && !Array.isArray(yaml.data)) {
+      data = yaml.data as Record<string, unknown>;
+    } else if (yaml.data !== null && yaml.data !== undefined) {
+      problems.push(problem({
+        rule: "front-matter/not-a-mapping", file, line: 2,
+        message: "The front matter is not a set of `key: value` fields",
+        found: Array.isArray(yaml.data) ? "a list" : `a ${typeof yaml.data}`,
+        expected: "fields such as `title: My post`",
+      }));
+    }
+  }
+  const bodyOffset = text.length - split.content.length;
+  const bodyLine = text.slice(0, bodyOffset).split("\n").length;
+  return { data, body: split.content, bodyLine, lineOf: yaml.lineOf, problems };
+}

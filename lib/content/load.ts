@@ -1,0 +1,197 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { parseConfig, type SiteConfig } from "@/lib/config";
+import { slugify } from "@/lib/permalinks";
+import { indexAssets, type AssetIndex } from "./assets";
+import { parseAuthors } from "./authors";
+import { fillRoute, normalizePost, resolveImage, type NormalizeContext } from "./normalize";
+import { contentRoot, relativeToRoot } from "./paths";
+import type { Author, Post } from "./post";
+import { problem, type ContentProblem } from "./problems";
+import { decodeText } from "./text";
+
+/** Everything read from a content folder: the raw material of the site model. */
+export interface ContentSnapshot {
+  root: string;
+  config: SiteConfig;
+  authors: Author[];
+  /** Every post that could be parsed, drafts included; lib/site decides what is published. */
+  posts: Post[];
+  problems: ContentProblem[];
+  assets: AssetIndex;
+}
+
+const MARKDOWN_EXTENSIONS = /\.(md|markdown|mkd|mkdn|mdown)$/i;
+const MAX_POST_BYTES = 20 * 1024 * 1024;
+
+export interface PostFile {
+  absolute: string;
+  source: string;
+  draft: boolean;
+}
+
+/** Finds post files: `_posts/**` and `_drafts/**`. Symbolic links are followed only inside the root. */
+export function discoverPosts(root: string): { files: PostFile[]; problems: ContentProblem[] } {
+  const files: PostFile[] = [];
+  const problems: ContentProblem[] = [];
+  const realRoot = safeRealpath(root) ?? root;
+  const walk = (dir: string, draft: boolean) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const absolute = path.join(dir, entry.name);
+      const source = relativeToRoot(root, absolute);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = safeRealpath(absolute);
+        if (!target || !(target === realRoot || target.startsWith(realRoot + path.sep))) {
+          problems.push(problem({
+            rule: "file/symlink-outside", file: source,
+            message: `Symbolic link points outside the content folder${target ? ` (to ${target})` : " (its target is missing)"}; it is not followed`,
+            expected: "a regular file inside the content folder", hint: "copy the file into the content folder instead of linking it",
+          }));
+          continue;
+        }
+        const stat = fs.statSync(target);
+        isDirectory = stat.isDirectory();
+        isFile = stat.isFile();
+      }
+      if (isDirectory) walk(absolute, draft);
+      else if (isFile && MARKDOWN_EXTENSIONS.test(entry.name)) files.push({ absolute, source, draft });
+    }
+  };
+  walk(path.join(root, "_posts"), false);
+  walk(path.join(root, "_drafts"), true);
+  return { files, problems };
+}
+
+function safeRealpath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function readOptional(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Config, authors and assets: what every post is normalized against. */
+export function loadContext(root: string): { context: NormalizeContext; authors: Author[]; problems: ContentProblem[]; key: string } {
+  const configFile = path.join(root, "_config.yml");
+  const configText = readOptional(configFile);
+  const problems: ContentProblem[] = [];
+  if (configText === undefined && !fs.existsSync(root)) {
+    problems.push(problem({ rule: "config/invalid", file: root, message: `The content folder ${root} does not exist`, expected: "a Jekyll site root with _config.yml and _posts/", hint: "set BLOG_CONTENT_DIR to your site's folder", blocksBuild: true }));
+  }
+  const { config, problems: configProblems } = parseConfig(configText);
+  problems.push(...configProblems);
+  const assets = indexAssets(root);
+  const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
+  const authorsText = readOptional(path.join(root, authorsFile));
+  const parsedAuthors = parseAuthors(authorsText, authorsFile);
+  problems.push(...parsedAuthors.problems);
+  const authorsById = new Map<string, Author>();
+  const authorsByName = new Map<string, Author[]>();
+  const partial: NormalizeContext = { config, authorsById, authorsByName, assets };
+  const authors = parsedAuthors.authors.map((profile): Author => {
+    const imagePath = profile.image && !profile.image.startsWith("/") && !/^(https?:)?\/\//.test(profile.image)
+      ? `${config.authorImagePath}${profile.image}` : profile.image;
+    const avatar = imagePath === undefined ? undefined : resolveImage(imagePath, profile.fullName, partial, undefined, "image", (p) => {
+      problems.push(problem({ ...p, file: authorsFile, message: `Avatar of author \`${profile.id}\`: ${p.message}`, line: undefined }));
+    });
+    const slug = slugify(profile.id) || profile.id;
+    return { slug, name: profile.name, fullName: profile.fullName, description: profile.description, avatar, links: profile.links, hasProfile: true, url: fillRoute(config.routes.author, "author", slug) };
+  });
+  for (const author of authors) {
+    authorsById.set(author.slug, author);
+    for (const key of new Set([author.slug, author.name, author.fullName].map((k) => k.toLowerCase()))) {
+      authorsByName.set(key, [...(authorsByName.get(key) ?? []), author]);
+    }
+  }
+  // Profiles keyed by their id as written too (ids are usually already slugs).
+  for (const profile of parsedAuthors.authors) {
+    const author = authors.find((a) => a.slug === (slugify(profile.id) || profile.id));
+    if (author) authorsById.set(profile.id, author);
+  }
+  // Posts parsed under another config, authors file or set of assets are parsed again.
+  const key = createHash("sha1").update(`${configText}\0${authorsText}\0${[...assets.files.keys()].join("\n")}`).digest("hex");
+  return { context: partial, authors, problems, key };
+}
+
+interface CacheEntry {
+  key: string;
+  result: { post?: Post; problems: ContentProblem[] };
+}
+
+// Parsed posts by file, reused while file and config are unchanged (next dev reloads one edited post, not all).
+const parseCache = new Map<string, CacheEntry>();
+
+/** Reads and normalizes one post file. */
+export function loadPostFile(file: PostFile, context: NormalizeContext, contextKey: string): { post?: Post; problems: ContentProblem[] } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file.absolute);
+  } catch (error) {
+    return { problems: [problem({ rule: "file/unreadable", file: file.source, message: `Cannot read the file: ${(error as Error).message}` })] };
+  }
+  const key = `${contextKey}:${stat.mtimeMs}:${stat.size}`;
+  const cached = parseCache.get(file.absolute);
+  if (cached?.key === key) return cached.result;
+  const result = parseFile(file, stat, context);
+  parseCache.set(file.absolute, { key, result });
+  return result;
+}
+
+function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): { post?: Post; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  if (stat.size > MAX_POST_BYTES) {
+    return { problems: [problem({ rule: "file/too-large", file: file.source, message: `The file is ${(stat.size / 1048576).toFixed(1)} MB`, expected: `at most ${MAX_POST_BYTES / 1048576} MB`, hint: "split the post or move large data into assets/" })] };
+  }
+  if (!file.draft && !/^\d{4}-\d{2}-\d{2}-.+\.[^.]+$/.test(path.basename(file.source))) {
+    return { problems: [problem({
+      rule: "file/name-without-date", file: file.source, message: "The file name has no date, so Jekyll does not publish it; it is skipped",
+      found: JSON.stringify(path.basename(file.source)), expected: "YYYY-MM-DD-slug.md",
+      hint: "rename the file, e.g. 2024-05-01-" + path.basename(file.source).replace(/\.[^.]+$/, "") + ".md, or move it to _drafts/",
+    })] };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file.absolute);
+  } catch (error) {
+    return { problems: [problem({ rule: "file/unreadable", file: file.source, message: `Cannot read the file: ${(error as Error).message}` })] };
+  }
+  const decoded = decodeText(bytes, file.source);
+  problems.push(...decoded.problems);
+  if (decoded.text === undefined) return { problems };
+  const result = normalizePost({ source: file.source, text: decoded.text, draft: file.draft, mtime: stat.mtime }, context);
+  return { post: result.post, problems: [...problems, ...result.problems] };
+}
+
+/** Reads the whole content folder. */
+export function loadContent(root: string = contentRoot()): ContentSnapshot {
+  const { context, authors, problems, key: contextKey } = loadContext(root);
+  const discovered = discoverPosts(root);
+  problems.push(...discovered.problems);
+  const posts: Post[] = [];
+  for (const file of discovered.files) {
+    const result = loadPostFile(file, context, contextKey);
+    problems.push(...result.problems);
+    if (result.post) posts.push(result.post);
+  }
+  return { root, config: context.config, authors, posts, problems, assets: context.assets };
+}

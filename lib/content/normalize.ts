@@ -1,0 +1,377 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { SiteConfig } from "@/lib/config";
+import { checkPath, expandPermalink, slugify, type PermalinkResult } from "@/lib/permalinks";
+import { excerptFromMarkdown } from "@/lib/markdown/excerpt";
+import type { AssetIndex } from "./assets";
+import { dateFromFileName, parseDate, ymdInZone } from "./dates";
+import { splitFrontMatter } from "./front-matter";
+import type { Author, Category, ImageAsset, Post, Tag } from "./post";
+import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
+import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
+
+export interface NormalizeContext {
+  config: SiteConfig;
+  /** Profiles by id. */
+  authorsById: ReadonlyMap<string, Author>;
+  /** Profiles by lowercased id, name and full name (a name may match several). */
+  authorsByName: ReadonlyMap<string, readonly Author[]>;
+  assets: AssetIndex;
+}
+
+export interface SourceFile {
+  /** Path relative to the content root. */
+  source: string;
+  text: string;
+  draft: boolean;
+  /** Modification time; a draft without a date is dated by it, as Jekyll does. */
+  mtime: Date;
+}
+
+const PLACEHOLDER = /^(x{2,}|todo|tbd|fixme|tba|lorem ipsum)\b|\b(XXX+|TODO|TBD|FIXME)\b/i;
+
+/** Front matter and file name -> one Post, or the problems that prevent it. */
+export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?: Post; problems: ContentProblem[] } {
+  const { config } = ctx;
+  const { source } = file;
+  const split = splitFrontMatter(file.text, source);
+  const problems = [...split.problems];
+  if (problems.some((p) => p.blocksBuild)) return { problems };
+  const report = (input: Omit<ProblemInput, "file">) => problems.push(problem({ ...input, file: source }));
+  const lineOf = (field: string) => split.lineOf([field]);
+
+  // Placeholders first: a field holding `XXX` is reported as such, not as a missing image.
+  const placeholderFields = new Set<string>();
+  for (const [key, value] of Object.entries(split.data)) {
+    for (const text of stringsIn(value)) {
+      if (!PLACEHOLDER.test(text) && !(key === "date" && /X{2}/i.test(text))) continue;
+      placeholderFields.add(key);
+      if (key === "date") break; // the date has its own rule below
+      report({
+        rule: "front-matter/placeholder", line: lineOf(key), field: key,
+        message: `\`${key}\` holds a placeholder`, found: quote(text),
+        expected: FIELD_EXPECTATIONS[key as keyof FrontMatter] ?? "a real value",
+        hint: `replace the placeholder or remove \`${key}\` before publishing`,
+      });
+      break;
+    }
+  }
+
+  const data = validateFields(split.data, source, lineOf, problems, placeholderFields);
+  if (!data) return { problems };
+
+  for (const key of Object.keys(split.data)) {
+    if (!KNOWN_KEYS.has(key)) {
+      report({
+        rule: "front-matter/unknown-key", line: lineOf(key), field: key,
+        message: `Unknown front matter key \`${key}\``,
+        expected: "one of the keys in the README's front matter reference",
+        hint: "check the spelling, or ignore this if a plugin of yours reads it",
+      });
+    }
+  }
+
+  const fileName = path.basename(source);
+  const fromName = dateFromFileName(fileName);
+  const date = resolveDate(file, data, fromName?.ymd, config.timezone, lineOf("date"), report);
+  if (!date) return { problems };
+
+  const slug = data.slug ?? fromName?.slug ?? fileName.replace(/\.[^.]+$/, "");
+  const categories = resolveCategories([...(data.category ?? []), ...(data.categories ?? [])], config, lineOf, report);
+  const tags = uniqueBySlug([...(data.tags ?? []), ...(data.tag ?? [])], config);
+  const authors = resolveAuthors(data, ctx, lineOf, report);
+  const imageField = data.header_image !== undefined ? "header_image" : "image";
+  const image = placeholderFields.has(imageField) ? undefined : resolveImage(data.header_image ?? data.image, data.image_alt ?? data.title, ctx, lineOf(imageField), imageField, report);
+
+  // A post's own `permalink` may use placeholders too, as in Jekyll.
+  const permalink = expandPermalink(data.permalink ?? config.permalink, { categories: categories.map((c) => c.raw), slug, date, timezone: config.timezone });
+  if (!permalink.ok) {
+    const fromPost = data.permalink !== undefined;
+    problems.push(permalinkProblem(permalink, fromPost ? source : "_config.yml", fromPost ? lineOf("permalink") : undefined, data.permalink ?? config.permalink, source));
+    return { problems };
+  }
+  const redirectFrom: string[] = [];
+  for (const [index, raw] of (data.redirect_from ?? []).entries()) {
+    const checked = checkPath(raw);
+    if (checked.ok) redirectFrom.push(checked.path);
+    else problems.push(problem({ ...permalinkProblem(checked, source, split.lineOf(["redirect_from", index]) ?? lineOf("redirect_from"), raw, source), blocksBuild: false }));
+  }
+
+  const post: Post = {
+    source,
+    draft: file.draft || data.published === false,
+    slug,
+    title: data.title,
+    date,
+    updated: data.last_modified_at ? okDate(data.last_modified_at, config.timezone) : undefined,
+    categories,
+    tags,
+    authors,
+    image,
+    headerOverlay: data.header_overlay ?? false,
+    headerPosition: data.header_position ?? "center",
+    excerpt: data.excerpt ?? data.description ?? excerptFromMarkdown(split.body),
+    url: permalink.path,
+    redirectFrom,
+    layout: data.layout ?? "post",
+    body: split.body,
+    bodyLine: split.bodyLine,
+    hash: createHash("sha1").update(file.text).digest("hex"),
+    wordCount: split.body.split(/\s+/).filter(Boolean).length,
+    data: split.data,
+    fieldLines: Object.fromEntries(Object.keys(split.data).flatMap((key) => {
+      const line = lineOf(key);
+      return line === undefined ? [] : [[key, line]];
+    })),
+  };
+  return { post, problems };
+}
+
+/** Validates fields one by one, so one bad field is reported and dropped while the rest of the post still builds. */
+function validateFields(
+  raw: Record<string, unknown>, source: string, lineOf: (field: string) => number | undefined,
+  problems: ContentProblem[], placeholders: ReadonlySet<string>,
+): FrontMatter | undefined {
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) if (value !== null || key === "title") input[key] = value;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const result = frontMatterSchema.safeParse(input);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "");
+      if (!(key in input) && key !== "title") continue;
+      const value = input[key];
+      delete input[key];
+      if (key === "title") {
+        problems.push(problem({
+          rule: value === undefined ? "front-matter/required" : "front-matter/type", file: source,
+          line: lineOf("title") ?? 1, field: "title", blocksBuild: true,
+          message: value === undefined ? "The post has no `title`" : `\`title\` is invalid: ${issue.message}`,
+          found: quote(value), expected: FIELD_EXPECTATIONS.title, hint: "add `title: \"...\"` to the front matter",
+        }));
+        return undefined;
+      }
+      if (key === "date" || placeholders.has(key)) continue; // reported by their own rules
+      const isEnum = issue.code === "invalid_value";
+      problems.push(problem({
+        rule: isEnum ? "front-matter/allowed-values" : "front-matter/type", file: source, line: lineOf(key), field: key,
+        message: `\`${key}\` has ${isEnum ? "a value that is not allowed" : "the wrong type"}; it is ignored`,
+        found: quote(value), expected: FIELD_EXPECTATIONS[key as keyof FrontMatter] ?? issue.message,
+      }));
+    }
+  }
+  return undefined;
+}
+
+function resolveDate(
+  file: SourceFile, data: FrontMatter, nameYmd: string | undefined, timezone: string,
+  line: number | undefined, report: (p: Omit<ProblemInput, "file">) => void,
+): Date | undefined {
+  const fallback = nameYmd ? okDate(nameYmd, timezone) : file.draft ? file.mtime : undefined;
+  const fallbackText = nameYmd ? `the file name's date ${nameYmd}` : "the file's modification time";
+  if (data.date === undefined) {
+    if (!fallback) {
+      report({ rule: "date/invalid", line: 1, field: "date", message: "The post has no date", expected: "`date: YYYY-MM-DD` in front matter or a file name starting with YYYY-MM-DD-", blocksBuild: true });
+    }
+    return fallback;
+  }
+  const parsed = parseDate(data.date, timezone);
+  if (parsed.kind === "placeholder") {
+    report({
+      rule: "date/placeholder", line, field: "date", found: quote(data.date),
+      message: "`date` is a placeholder", expected: "a real date such as `2017-05-11 07:00:00`",
+      hint: file.draft ? "set the publication date before moving the post to _posts/" : "set a real date, or move the post to _drafts/ until it has one",
+      blocksBuild: !fallback,
+    });
+    return fallback;
+  }
+  if (parsed.kind === "invalid") {
+    report({
+      rule: "date/invalid", line, field: "date", found: quote(data.date),
+      message: `\`date\` is not a date${fallback ? `; ${fallbackText} is used` : ""}`,
+      expected: "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, optionally with an offset such as +0100",
+      blocksBuild: !fallback,
+    });
+    return fallback;
+  }
+  if (parsed.lenient) {
+    report({ rule: "date/lenient", line, field: "date", found: quote(data.date), message: "`date` has stray characters after the date", expected: "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", hint: "remove the characters after the date" });
+  }
+  if (nameYmd && ymdInZone(parsed.date, timezone) !== nameYmd) {
+    report({
+      rule: "date/file-name-mismatch", line, field: "date", found: `${quote(data.date)} in front matter and ${nameYmd} in the file name`,
+      message: "The front matter date and the file name's date differ; the front matter date is used", expected: "the same day in both",
+      hint: "rename the file or correct the date",
+    });
+  }
+  return parsed.date;
+}
+
+function okDate(value: string | Date, timezone: string): Date | undefined {
+  const parsed = parseDate(value, timezone);
+  return parsed.kind === "ok" ? parsed.date : undefined;
+}
+
+function resolveCategories(
+  values: string[], config: SiteConfig, lineOf: (field: string) => number | undefined,
+  report: (p: Omit<ProblemInput, "file">) => void,
+): Category[] {
+  const known = Object.keys(config.categoryNames);
+  const byLower = new Map(known.map((key) => [key.toLowerCase(), key]));
+  const result: Category[] = [];
+  for (const raw of values) {
+    const slug = slugify(raw);
+    if (!slug || result.some((c) => c.slug === slug)) continue;
+    const key = byLower.get(raw.toLowerCase()) ?? byLower.get(slug);
+    if (key === undefined && known.length > 0) {
+      const field = lineOf("category") !== undefined ? "category" : "categories";
+      const suggestion = closest(raw, known);
+      report({
+        rule: "taxonomy/unknown-category", line: lineOf(field), field, found: quote(raw),
+        message: `Category \`${raw}\` is not in category_list`,
+        expected: `one of ${known.join(", ")}`,
+        hint: suggestion ? `did you mean \`${suggestion}\`? Or add \`${raw}\` to category_list in _config.yml` : `add \`${raw}\` to category_list in _config.yml`,
+      });
+    }
+    result.push({ slug, name: key !== undefined ? config.categoryNames[key]! : raw, raw, url: fillRoute(config.routes.category, "category", slug) });
+  }
+  return result;
+}
+
+function uniqueBySlug(values: string[], config: SiteConfig): Tag[] {
+  const tags: Tag[] = [];
+  for (const name of values) {
+    const slug = slugify(name);
+    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ slug, name, url: fillRoute(config.routes.tag, "tag", slug) });
+  }
+  return tags;
+}
+
+/**
+ * `about_authors` are profile ids; `authors`/`author` are display names. When
+ * both lists have the same length they describe the same people in order
+ * (the ePages convention); otherwise names are matched to profiles by name.
+ */
+function resolveAuthors(
+  data: FrontMatter, ctx: NormalizeContext, lineOf: (field: string) => number | undefined,
+  report: (p: Omit<ProblemInput, "file">) => void,
+): Author[] {
+  const ids = data.about_authors ?? [];
+  // "Julia, Serena" in one string is two people.
+  const names = [...(data.authors ?? []), ...(data.author ?? [])].flatMap((name) => name.split(/\s*,\s*|\s+(?:&|and)\s+/)).filter(Boolean);
+  const result: Author[] = [];
+  const add = (author: Author) => {
+    if (!result.some((a) => a.slug === author.slug)) result.push(author);
+  };
+  const resolvedIds: (Author | undefined)[] = ids.map((id) => {
+    const author = ctx.authorsById.get(id) ?? ctx.authorsById.get(id.toLowerCase());
+    if (!author) {
+      const suggestion = closest(id, [...ctx.authorsById.keys()]);
+      report({
+        rule: "authors/unknown-id", line: lineOf("about_authors"), field: "about_authors", found: quote(id),
+        message: `Author id \`${id}\` is not in _data/authors.yml`, expected: "an `id` of _data/authors.yml",
+        hint: suggestion ? `did you mean \`${suggestion}\`? Or add a profile with \`id: ${id}\`` : `add a profile with \`id: ${id}\` to _data/authors.yml`,
+      });
+    }
+    return author;
+  });
+  resolvedIds.forEach((author) => author && add(author));
+  const pairedByPosition = ids.length > 0 && ids.length === names.length;
+  names.forEach((name, index) => {
+    if (pairedByPosition && resolvedIds[index]) return;
+    const lower = name.toLowerCase();
+    if (result.some((a) => [a.slug, a.name, a.fullName].some((n) => n.toLowerCase() === lower))) return;
+    const matches = ctx.authorsByName.get(lower) ?? [];
+    if (matches.length === 1) return add(matches[0]!);
+    if (ctx.authorsById.size > 0) {
+      report({
+        rule: "authors/no-profile", line: lineOf(data.authors ? "authors" : "author"), field: data.authors ? "authors" : "author", found: quote(name),
+        message: matches.length > 1 ? `Author name \`${name}\` matches several profiles` : `Author \`${name}\` has no profile in _data/authors.yml`,
+        expected: matches.length > 1 ? `one of the ids ${matches.map((m) => m.slug).join(", ")} in \`about_authors\`` : "a profile, so the post can show an avatar and bio",
+        hint: "add the author's id to `about_authors`",
+      });
+    }
+    const slug = slugify(name) || "author";
+    add({ slug, name, fullName: name, description: "", links: [], hasProfile: false, url: fillRoute(ctx.config.routes.author, "author", slug) });
+  });
+  return result;
+}
+
+/** A listing route pattern (`/blog/tags/:tag/`) filled with a slug. */
+export function fillRoute(pattern: string, name: string, slug: string): string {
+  return pattern.replace(`:${name}`, slug);
+}
+
+/** An image reference from front matter -> its URL and whether the file exists. */
+export function resolveImage(
+  value: FrontMatter["image"], alt: string, ctx: NormalizeContext, line: number | undefined, field: string,
+  report: (p: Omit<ProblemInput, "file">) => void,
+): ImageAsset | undefined {
+  if (value === undefined) return undefined;
+  const ref = typeof value === "string" ? { path: value, alt: undefined, width: undefined, height: undefined } : value;
+  const raw = ref.path.trim();
+  if (!raw) return undefined;
+  if (/^(https?:)?\/\//i.test(raw)) return { src: raw, alt: ref.alt ?? alt, width: ref.width, height: ref.height, exists: true };
+  const src = raw.startsWith("/") ? raw : `${ctx.config.headerImagePath}${raw.replace(/^\.\//, "")}`;
+  const found = ctx.assets.lookup(src);
+  if (!found) {
+    report({
+      rule: "images/missing", line, field, found: quote(raw),
+      message: `Image \`${src}\` does not exist in the content folder`,
+      expected: `a file at ${src.replace(/^\//, "")} under the content folder`,
+      hint: "add the image or correct the path; the page is built without it",
+    });
+  }
+  return { src, alt: ref.alt ?? alt, width: found?.width ?? ref.width, height: found?.height ?? ref.height, exists: Boolean(found) };
+}
+
+function permalinkProblem(result: Exclude<PermalinkResult, { ok: true }>, file: string, line: number | undefined, pattern: string, post: string): ContentProblem {
+  if (result.reason === "unknown-placeholder") {
+    return problem({
+      rule: "config/invalid", file, line, field: "permalink", found: quote(pattern), blocksBuild: true,
+      message: `Permalink pattern has an unknown placeholder ${result.detail} (used by ${post})`,
+      expected: "placeholders such as :categories, :title, :slug, :year, :month, :day, :output_ext",
+    });
+  }
+  return problem({
+    rule: result.reason === "outside-site" ? "permalink/outside-site" : "permalink/unservable", file, line, field: "permalink",
+    found: quote(pattern),
+    message: result.reason === "outside-site" ? `URL ${result.detail} escapes the site` : `URL contains ${result.detail}, which a static host cannot serve`,
+    expected: "a path inside the site made of letters, digits, `-`, `_`, `.` and `/`",
+  });
+}
+
+function stringsIn(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** The known value closest to a misspelling, if one is close enough to suggest. */
+function closest(value: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = levenshtein(value.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = next;
+    }
+  }
+  return row[b.length]!;
+}

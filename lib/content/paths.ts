@@ -1,0 +1,12 @@
+import path from "node:path";
+
+/** The site root to read: `BLOG_CONTENT_DIR`, else `content/` of the project. */
+export function contentRoot(): string {
+  return path.resolve(process.cwd(), process.env.BLOG_CONTENT_DIR || "content");
+}
+
+/** A path relative to the content root, with forward slashes, for messages. */
+export function relativeToRoot(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
+}

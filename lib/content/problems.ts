@@ -1,0 +1,130 @@
+/**
+ * Every content problem the blog can find, as data. Nothing in lib/ throws on
+ * bad content: each step returns problems, the caller decides (the build fails
+ * on blocking ones, `npm run check` on every error, `next dev` shows them).
+ */
+export type Severity = "error" | "warning" | "info";
+
+export interface ContentProblem {
+  /** Stable rule id, e.g. `front-matter/yaml-syntax`; see RULES. */
+  rule: RuleId;
+  severity: Severity;
+  /** Path relative to the content root (or as given, for files outside it). */
+  file: string;
+  line?: number;
+  column?: number;
+  field?: string;
+  /** What the file holds, quoted as found. */
+  found?: string;
+  /** What would be valid. */
+  expected?: string;
+  /** How to fix it. */
+  hint?: string;
+  message: string;
+  /** True when the build cannot make a correct page from this input. */
+  blocksBuild: boolean;
+}
+
+interface RuleInfo {
+  severity: Severity;
+  blocksBuild: boolean;
+  description: string;
+}
+
+/** The rule catalogue: one place that names every rule, its default severity and whether it stops a build. */
+export const RULES = {
+  "file/not-utf8": { severity: "error", blocksBuild: true, description: "the file is not valid UTF-8 text" },
+  "file/bom": { severity: "warning", blocksBuild: false, description: "the file starts with a byte order mark" },
+  "file/crlf": { severity: "warning", blocksBuild: false, description: "the file uses CRLF line endings" },
+  "file/empty": { severity: "error", blocksBuild: true, description: "the file is empty" },
+  "file/unreadable": { severity: "error", blocksBuild: true, description: "the file cannot be read" },
+  "file/name-without-date": { severity: "error", blocksBuild: false, description: "a file in _posts/ whose name is not YYYY-MM-DD-slug.md (Jekyll skips it)" },
+  "file/symlink-outside": { severity: "error", blocksBuild: false, description: "a symbolic link that points outside the content folder (not followed)" },
+  "file/too-large": { severity: "error", blocksBuild: true, description: "the file is larger than the configured limit" },
+  "config/invalid": { severity: "error", blocksBuild: true, description: "a _config.yml value has the wrong type or form" },
+  "config/yaml-syntax": { severity: "error", blocksBuild: true, description: "_config.yml is not valid YAML" },
+  "authors/invalid": { severity: "error", blocksBuild: false, description: "an entry of _data/authors.yml is malformed" },
+  "front-matter/missing": { severity: "error", blocksBuild: true, description: "the post has no front matter block" },
+  "front-matter/yaml-syntax": { severity: "error", blocksBuild: true, description: "the front matter is not valid YAML" },
+  "front-matter/not-a-mapping": { severity: "error", blocksBuild: true, description: "the front matter is not a list of `key: value` pairs" },
+  "front-matter/required": { severity: "error", blocksBuild: true, description: "a required field is missing" },
+  "front-matter/type": { severity: "error", blocksBuild: false, description: "a field has the wrong type" },
+  "front-matter/allowed-values": { severity: "error", blocksBuild: false, description: "a field's value is not one of the allowed values" },
+  "front-matter/unknown-key": { severity: "warning", blocksBuild: false, description: "a front matter key the blog does not use" },
+  "front-matter/placeholder": { severity: "error", blocksBuild: false, description: "a placeholder value such as XXX, TODO or TBD" },
+  "date/invalid": { severity: "error", blocksBuild: true, description: "the date is not a date" },
+  "date/placeholder": { severity: "error", blocksBuild: false, description: "the date is a placeholder such as 2017-XX-XX" },
+  "date/lenient": { severity: "warning", blocksBuild: false, description: "the date has stray characters that Jekyll ignores" },
+  "date/file-name-mismatch": { severity: "warning", blocksBuild: false, description: "the front matter date and the file name's date differ" },
+  "date/future": { severity: "info", blocksBuild: false, description: "the post is scheduled for a future date" },
+  "taxonomy/unknown-category": { severity: "error", blocksBuild: false, description: "a category that is not in category_list" },
+  "taxonomy/similar-tag": { severity: "warning", blocksBuild: false, description: "tags that differ only by case or spacing" },
+  "authors/unknown-id": { severity: "error", blocksBuild: false, description: "an about_authors id that is not in _data/authors.yml" },
+  "authors/no-profile": { severity: "warning", blocksBuild: false, description: "an author name with no profile in _data/authors.yml" },
+  "permalink/duplicate": { severity: "error", blocksBuild: false, description: "two pages resolve to the same URL (the build keeps the later post, as Jekyll does)" },
+  "permalink/outside-site": { severity: "error", blocksBuild: true, description: "a permalink that escapes the site (`..`)" },
+  "permalink/unservable": { severity: "error", blocksBuild: true, description: "a permalink with characters a static host cannot serve" },
+  "links/broken-internal": { severity: "error", blocksBuild: false, description: "a link to a page of the site that does not exist" },
+  "links/broken-anchor": { severity: "error", blocksBuild: false, description: "a link to a heading that does not exist" },
+  "links/insecure": { severity: "warning", blocksBuild: false, description: "an external link over http instead of https" },
+  "images/missing": { severity: "warning", blocksBuild: false, description: "an image or file that the post references does not exist" },
+  "images/no-alt": { severity: "warning", blocksBuild: false, description: "an image without alt text" },
+  "liquid/syntax": { severity: "error", blocksBuild: false, description: "Liquid markup that cannot be parsed" },
+  "liquid/unknown-tag": { severity: "warning", blocksBuild: false, description: "a Liquid tag that no renderer is registered for (renders nothing)" },
+  "liquid/missing-include": { severity: "warning", blocksBuild: false, description: "an {% include %} of a file that does not exist (renders nothing)" },
+  "liquid/bad-argument": { severity: "warning", blocksBuild: false, description: "a Liquid tag argument is missing or malformed" },
+  "liquid/unknown-post": { severity: "error", blocksBuild: false, description: "{% post_url %} or {% link %} to a file that does not exist" },
+} satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+export type ProblemInput = Omit<ContentProblem, "severity" | "blocksBuild"> & {
+  severity?: Severity;
+  /** Overrides the rule's default, e.g. a bad date does not block when the file name gives one. */
+  blocksBuild?: boolean;
+};
+
+/** Creates a problem with the rule's default severity. */
+export function problem(input: ProblemInput): ContentProblem {
+  const info: RuleInfo = RULES[input.rule];
+  return { ...input, severity: input.severity ?? info.severity, blocksBuild: input.blocksBuild ?? info.blocksBuild };
+}
+
+/** `path:line:column severity rule message`, the format editors and CI understand. */
+export function formatProblem(p: ContentProblem): string {
+  const where = [p.file, p.line ?? 1, p.column ?? 1].join(":");
+  return `${where} ${p.severity} ${p.rule} ${describeProblem(p)}`;
+}
+
+/** The message with what was found, what is expected and how to fix it. */
+export function describeProblem(p: ContentProblem): string {
+  const parts = [p.message];
+  if (p.field !== undefined && !p.message.includes(`\`${p.field}\``)) parts.push(`(field \`${p.field}\`)`);
+  let text = parts.join(" ");
+  if (p.found !== undefined) text += `; found ${p.found}`;
+  if (p.expected !== undefined) text += `; expected ${p.expected}`;
+  if (p.hint !== undefined) text += `. Fix: ${p.hint}`;
+  return text;
+}
+
+/** Quotes a found value for a message, shortened so one bad field cannot flood the output. */
+export function quote(value: unknown): string {
+  let text: string;
+  if (typeof value === "string") text = JSON.stringify(value);
+  else if (value instanceof Date) text = value.toISOString();
+  else if (value === undefined) text = "nothing";
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}

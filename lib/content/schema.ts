@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * The front matter a post may carry, as Jekyll blogs write it. Variants are
+ * accepted here and resolved once, in lib/content/normalize.
+ */
+const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** A string or a list; Jekyll splits a `categories`/`tags` string on spaces. */
+const spaceSeparatedList = z
+  .union([scalar, z.array(scalar), z.null()])
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : v.split(/\s+/)).map((s) => s.trim()).filter(Boolean));
+
+/** A string or a list, where a string is one item (`authors: Jan Doe`). */
+const list = z
+  .union([scalar, z.array(scalar), z.null()])
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+
+const imageRef = z.union([
+  z.string(),
+  // jekyll-seo-tag's form: `image: { path: ..., alt: ... }`
+  z.object({ path: z.string(), alt: z.string().optional(), width: z.number().optional(), height: z.number().optional() }),
+]);
+
+export const HEADER_POSITIONS = ["top", "center", "bottom"] as const;
+
+export const frontMatterSchema = z.object({
+  title: scalar.pipe(z.string().trim().min(1, "must not be empty")),
+  date: z.union([z.string(), z.date(), z.number()]).optional(),
+  last_modified_at: z.union([z.string(), z.date()]).optional(),
+  layout: z.string().optional(),
+  published: z.boolean().optional(),
+  permalink: z.string().optional(),
+  redirect_from: list.optional(),
+  slug: scalar.optional(),
+  excerpt: scalar.optional(),
+  description: scalar.optional(),
+  category: list.optional(),
+  categories: spaceSeparatedList.optional(),
+  tags: spaceSeparatedList.optional(),
+  tag: list.optional(),
+  author: list.optional(),
+  authors: list.optional(),
+  about_authors: list.optional(),
+  image: imageRef.optional(),
+  header_image: imageRef.optional(),
+  image_alt: scalar.optional(),
+  header_overlay: z.boolean().optional(),
+  header_position: z.enum(HEADER_POSITIONS).optional(),
+  toc: z.boolean().optional(),
+  comments: z.boolean().optional(),
+  sitemap: z.boolean().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/** Keys the blog reads; anything else is reported as unknown (a warning) by `npm run check`. */
+export const KNOWN_KEYS = new Set<string>(Object.keys(frontMatterSchema.shape));
+
+/** What each field expects, for error messages. */
+export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
+  title: "a non-empty text, e.g. `title: \"Handling failures in CI\"`",
+  date: "a date such as `2017-05-11` or `2017-05-11 07:00:00`",
+  published: "`true` or `false`",
+  permalink: "a URL path such as `/blog/my-post/`",
+  category: "a category slug, e.g. `category: tech-stories`",
+  categories: "a category or a list, e.g. `categories: [tech-stories]`",
+  tags: "a list such as `tags: [\"ci\", \"testing\"]`",
+  authors: "a name or a list of names, e.g. `authors: [\"Jan\"]`",
+  about_authors: "an author id or a list of ids from _data/authors.yml",
+  image: "an image path such as `/assets/img/post.jpg`",
+  header_image: "an image path relative to the header image folder",
+  header_overlay: "`true` or `false`",
+  header_position: "one of top, center, bottom",
+};

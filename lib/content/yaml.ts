@@ -1,0 +1,63 @@
+import { isMap, isSeq, LineCounter, parseDocument, type Node, type Tags } from "yaml";
+
+/**
+ * YAML as Jekyll reads it (YAML 1.1: `yes`/`no` are booleans), except that
+ * timestamps stay strings: dates are interpreted in the site's timezone by
+ * lib/content/dates, not as UTC by the YAML parser.
+ */
+export interface ParsedYaml {
+  data: unknown;
+  errors: { message: string; line: number; column: number }[];
+  /** 1-based line of a key's value inside the YAML text, when known. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+const WITHOUT_TIMESTAMPS = {
+  version: "1.1" as const,
+  customTags: (tags: Tags) =>
+    tags.filter((tag) => typeof tag === "string" ? tag !== "timestamp" : tag.tag !== "tag:yaml.org,2002:timestamp"),
+  // Caps alias expansion: a "billion laughs" front matter is an error, not a hang.
+  maxAliasCount: 100,
+  uniqueKeys: false,
+};
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...WITHOUT_TIMESTAMPS, lineCounter, prettyErrors: false });
+  const errors = doc.errors.map((error) => {
+    const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
+    return { message: error.message.split("\n")[0] ?? error.message, line: pos.line, column: pos.col };
+  });
+  let data: unknown = null;
+  if (errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (error) {
+      errors.push({ message: (error as Error).message, line: 1, column: 1 });
+    }
+  }
+  return {
+    data,
+    errors,
+    lineOf(path) {
+      let node: unknown = doc.contents;
+      let line: number | undefined;
+      for (const key of path) {
+        if (isMap(node)) {
+          const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+          if (!pair) return line;
+          const keyNode = pair.key as Node | null;
+          if (keyNode?.range) line = lineCounter.linePos(keyNode.range[0]).line;
+          node = pair.value;
+        } else if (isSeq(node) && typeof key === "number") {
+          node = node.items[key];
+          const range = (node as Node | undefined)?.range;
+          if (range) line = lineCounter.linePos(range[0]).line;
+        } else {
+          return line;
+        }
+      }
+      return line;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { partsInZone } from "@/lib/content/dates";
+import { slugify } from "./slugify";
+
+export { slugify };
+
+/** Jekyll's built-in permalink styles. */
+export const PERMALINK_STYLES: Record<string, string> = {
+  date: "/:categories/:year/:month/:day/:title:output_ext",
+  pretty: "/:categories/:year/:month/:day/:title/",
+  ordinal: "/:categories/:year/:y_day/:title:output_ext",
+  weekdate: "/:categories/:year/W:week/:short_day/:title:output_ext",
+  none: "/:categories/:title:output_ext",
+};
+
+export interface PermalinkSubject {
+  /** Categories as written; Jekyll lowercases them in URLs. */
+  categories: readonly string[];
+  /** The file name's slug (`my-post` in `2016-01-19-my-post.md`) or front matter `slug`. */
+  slug: string;
+  date: Date;
+  timezone: string;
+}
+
+export type PermalinkResult =
+  | { ok: true; path: string }
+  | { ok: false; reason: "unknown-placeholder" | "outside-site" | "unservable"; detail: string };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const LONG_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const LONG_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/** Values of every placeholder Jekyll knows for a post. */
+export function placeholders(subject: PermalinkSubject): Record<string, string> {
+  const p = partsInZone(subject.date, subject.timezone);
+  const utcDay = new Date(Date.UTC(p.year, p.month - 1, p.day));
+  const yearStart = Date.UTC(p.year, 0, 1);
+  const yDay = Math.floor((utcDay.getTime() - yearStart) / 86_400_000) + 1;
+  const weekday = utcDay.getUTCDay();
+  const iso = isoWeek(utcDay);
+  const categories = [...new Set(subject.categories.map((c) => c.toLowerCase()))];
+  return {
+    year: String(p.year),
+    short_year: pad(p.year % 100),
+    month: pad(p.month),
+    i_month: String(p.month),
+    short_month: MONTHS[p.month - 1]!,
+    long_month: LONG_MONTHS[p.month - 1]!,
+    day: pad(p.day),
+    i_day: String(p.day),
+    y_day: pad(yDay, 3),
+    hour: pad(p.hour),
+    minute: pad(p.minute),
+    second: pad(p.second),
+    w_year: String(iso.year),
+    week: pad(iso.week),
+    w_day: String(weekday === 0 ? 7 : weekday),
+    short_day: DAYS[weekday]!,
+    long_day: LONG_DAYS[weekday]!,
+    title: slugify(subject.slug, { mode: "pretty", cased: true }),
+    slug: slugify(subject.slug),
+    name: subject.slug,
+    categories: categories.join("/"),
+    output_ext: ".html",
+    collection: "posts",
+  };
+}
+
+function isoWeek(day: Date): { year: number; week: number } {
+  const d = new Date(day);
+  d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
+}
+
+/**
+ * A post's URL path from a permalink pattern (a built-in style name or a
+ * template), the way Jekyll builds it: placeholders replaced, repeated
+ * slashes squeezed. The result is decoded text; encode it for an href.
+ */
+export function expandPermalink(pattern: string, subject: PermalinkSubject): PermalinkResult {
+  const template = PERMALINK_STYLES[pattern] ?? pattern;
+  const values = placeholders(subject);
+  let unknown: string | undefined;
+  const expanded = template.replace(/:([a-z_]+)/g, (match, name: string) => {
+    // Jekyll lets a trailing underscore end a placeholder (`:title_` before more letters).
+    const key = name in values ? name : name.endsWith("_") && name.slice(0, -1) in values ? name.slice(0, -1) : undefined;
+    if (key === undefined) {
+      unknown ??= match;
+      return match;
+    }
+    return values[key]!;
+  });
+  if (unknown) return { ok: false, reason: "unknown-placeholder", detail: unknown };
+  return checkPath(expanded);
+}
+
+/** Normalizes a URL path written by hand (a post's `permalink`, `redirect_from`) and checks it can be served. */
+export function checkPath(raw: string): PermalinkResult {
+  const path = `/${raw.trim()}`.replace(/\/{2,}/g, "/");
+  const segments = path.split("/");
+  if (segments.some((s) => s === ".." || s === ".")) return { ok: false, reason: "outside-site", detail: path };
+  const bad = /[\u0000-\u001f\u007f?#%\\<>"|*]/.exec(path);
+  if (bad) return { ok: false, reason: "unservable", detail: JSON.stringify(bad[0]) };
+  return { ok: true, path };
+}
+
+/** An href for a decoded URL path. */
+export function hrefFor(path: string): string {
+  return encodeURI(path);
+}

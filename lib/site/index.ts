@@ -1,0 +1,60 @@
+import "server-only";
+import { loadContent } from "@/lib/content/load";
+import { contentRoot } from "@/lib/content/paths";
+import { contentGeneration } from "@/lib/content/watch";
+import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
+import { buildSite, type Site } from "./model";
+import { routeKey, type Route } from "./routes";
+import { currentMode } from "./visibility";
+
+export type { Listing, Site, SitePost } from "./model";
+export type { Route } from "./routes";
+export { listingPagePath, routeKey, segmentsOf } from "./routes";
+
+interface Cached {
+  key: string;
+  site: Site;
+}
+
+// One site model per process (Next.js renders pages in several workers; each builds it once).
+const cache = ((globalThis as { __blogSite?: { current?: Cached } }).__blogSite ??= {});
+
+/** Thrown by a production build when content has problems that prevent correct pages. */
+export class ContentBuildError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(
+      `The blog cannot be built: ${problems.length} content problem${problems.length === 1 ? "" : "s"} must be fixed first.\n` +
+        sortProblems(problems).map(formatProblem).join("\n"),
+    );
+    this.name = "ContentBuildError";
+  }
+}
+
+/**
+ * The site model for this process. A production build fails on blocking
+ * problems; `next dev` keeps going and shows problems on the pages.
+ */
+export function getSite(): Site {
+  const root = contentRoot();
+  const key = `${root}:${contentGeneration(root)}`;
+  if (cache.current?.key !== key) {
+    const content = loadContent(root);
+    const site = buildSite(content, currentMode(content.config.future, content.config.showDrafts));
+    cache.current = { key, site };
+  }
+  const { site } = cache.current;
+  if (process.env.NODE_ENV === "production") {
+    const blocking = site.problems.filter((p) => p.blocksBuild && p.severity === "error");
+    if (blocking.length > 0) throw new ContentBuildError(blocking);
+  }
+  return site;
+}
+
+export function findRoute(site: Site, segments: readonly string[]): Route | undefined {
+  return site.routes.get(routeKey(`/${segments.join("/")}`));
+}
+
+/** Problems of one content file, for showing on its page in `next dev`. */
+export function problemsOf(site: Site, source: string): ContentProblem[] {
+  return site.problems.filter((p) => p.file === source);
+}

@@ -1,0 +1,135 @@
+import type { SiteConfig } from "@/lib/config";
+import type { AssetIndex } from "@/lib/content/assets";
+import type { ContentSnapshot } from "@/lib/content/load";
+import type { Author, Category, Post, Tag } from "@/lib/content/post";
+import { problem, type ContentProblem } from "@/lib/content/problems";
+import { buildRoutes, type Route } from "./routes";
+import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
+
+export interface SitePost extends Post {
+  status: PostStatus;
+}
+
+/** A list of posts with its own pages: the index, a category, a tag or an author. */
+export interface Listing {
+  kind: "home" | "category" | "tag" | "author";
+  /** Slug of the category, tag or author; empty for home. */
+  key: string;
+  title: string;
+  /** URL path of page 1. */
+  path: string;
+  posts: SitePost[];
+  category?: Category;
+  tag?: Tag;
+  author?: Author;
+}
+
+export interface Site {
+  config: SiteConfig;
+  mode: VisibilityMode;
+  /** Visible posts, newest first. */
+  posts: SitePost[];
+  home: Listing;
+  categories: Listing[];
+  tags: Listing[];
+  authors: Listing[];
+  routes: Map<string, Route>;
+  problems: ContentProblem[];
+  /** Files under the content folder's assets/, served at /assets/. */
+  assets: AssetIndex;
+}
+
+/** Newest first; on the same date, the later file (Jekyll's order, reversed). */
+function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || b.source.localeCompare(a.source);
+}
+
+/** The site model: what is published, in what order, under which URLs. Metadata only; no HTML. */
+export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site {
+  const { config } = content;
+  const problems = [...content.problems];
+  const posts: SitePost[] = content.posts
+    .map((post) => ({ ...post, status: statusOf(post, mode.now) }))
+    .filter((post) => isVisible(post.status, mode))
+    .sort(newestFirst);
+  for (const post of content.posts) {
+    if (!post.draft && statusOf(post, mode.now) === "scheduled") {
+      problems.push(problem({
+        rule: "date/future", file: post.source, line: post.fieldLines.date, field: "date",
+        message: `Scheduled for ${post.date.toISOString()}: ${mode.future ? "shown because future posts are on" : "not published until then"}`,
+      }));
+    }
+  }
+
+  const home: Listing = { kind: "home", key: "", title: config.title, path: config.routes.home, posts };
+  const categories = group(posts, (p) => p.categories, (c, list) => ({
+    kind: "category", key: c.slug, title: c.name, category: c, posts: list, path: c.url,
+  }));
+  const tags = group(posts, (p) => p.tags, (t, list) => ({
+    kind: "tag", key: t.slug, title: t.name, tag: t, posts: list, path: t.url,
+  }));
+  const authors = group(posts, (p) => p.authors, (a, list) => ({
+    kind: "author", key: a.slug, title: a.fullName, author: a, posts: list, path: a.url,
+  }));
+  problems.push(...similarTags(posts));
+
+  const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], problems });
+  return { config, mode, posts, home, categories, tags, authors, routes, problems: dedupe(problems), assets: content.assets };
+}
+
+/** Groups posts by a facet (category, tag, author), keeping the first-seen form of each key. */
+function group<T extends { slug: string }>(
+  posts: SitePost[], facet: (post: SitePost) => T[], make: (item: T, posts: SitePost[]) => Listing,
+): Listing[] {
+  const groups = new Map<string, { item: T; posts: SitePost[] }>();
+  // Oldest first, so a tag's display name is the form its first post used.
+  for (let i = posts.length - 1; i >= 0; i--) {
+    const post = posts[i]!;
+    for (const item of facet(post)) {
+      const entry = groups.get(item.slug) ?? { item, posts: [] };
+      entry.posts.push(post);
+      groups.set(item.slug, entry);
+    }
+  }
+  return [...groups.values()]
+    .map(({ item, posts: list }) => make(item, list.reverse()))
+    .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
+}
+
+/** Tags that differ only by case or spacing (`CI` and `ci`) split a topic in two. */
+function similarTags(posts: SitePost[]): ContentProblem[] {
+  const forms = new Map<string, Map<string, SitePost[]>>();
+  for (const post of posts) {
+    for (const tag of post.tags) {
+      const bySpelling = forms.get(tag.slug) ?? new Map<string, SitePost[]>();
+      bySpelling.set(tag.name, [...(bySpelling.get(tag.name) ?? []), post]);
+      forms.set(tag.slug, bySpelling);
+    }
+  }
+  const problems: ContentProblem[] = [];
+  for (const bySpelling of forms.values()) {
+    if (bySpelling.size < 2) continue;
+    const ranked = [...bySpelling.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+    const [preferred] = ranked[0]!;
+    for (const [spelling, users] of ranked.slice(1)) {
+      for (const post of users) {
+        problems.push(problem({
+          rule: "taxonomy/similar-tag", file: post.source, line: post.fieldLines.tags ?? post.fieldLines.tag, field: "tags",
+          message: `Tag \`${spelling}\` differs from the existing tag \`${preferred}\` only by case or spacing`,
+          found: JSON.stringify(spelling), expected: JSON.stringify(preferred), hint: `write \`${preferred}\` so both posts share one tag page`,
+        }));
+      }
+    }
+  }
+  return problems;
+}
+
+function dedupe(problems: ContentProblem[]): ContentProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.rule}|${p.file}|${p.line}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+import type { SiteConfig } from "@/lib/config";
+import { problem, type ContentProblem } from "@/lib/content/problems";
+import type { Listing, SitePost } from "./model";
+
+/** Every page the site builds, by URL. */
+export type Route =
+  | { kind: "post"; path: string; post: SitePost }
+  | { kind: "listing"; path: string; listing: Listing; page: number; pageCount: number }
+  | { kind: "archive"; path: string }
+  | { kind: "redirect"; path: string; to: string; reason: string };
+
+/** The key a URL path is stored under: no trailing slash, so `/a/` and `/a` are one page. */
+export function routeKey(path: string): string {
+  return path.replace(/\/+$/, "");
+}
+
+/** URL path -> Next.js catch-all segments. */
+export function segmentsOf(path: string): string[] {
+  return routeKey(path).split("/").filter(Boolean);
+}
+
+/** URL path of page `n` of a listing. */
+export function listingPagePath(config: SiteConfig, listing: Listing, n: number): string {
+  if (n <= 1) return listing.path;
+  if (listing.kind === "home") return config.routes.page.replace(":num", String(n));
+  return `${listing.path.replace(/\/?$/, "/")}page/${n}/`;
+}
+
+interface RouteInput {
+  config: SiteConfig;
+  posts: SitePost[];
+  home: Listing;
+  listings: Listing[];
+  problems: ContentProblem[];
+}
+
+/**
+ * The route table. Posts claim their URLs first (when two posts share one,
+ * the later post wins, as in Jekyll, and both files are named in a problem),
+ * then listing pages, then redirects from old URLs, which never replace a page.
+ */
+export function buildRoutes({ config, posts, home, listings, problems }: RouteInput): Map<string, Route> {
+  const routes = new Map<string, Route>();
+  // Oldest first, so the later post overwrites the earlier one at a shared URL.
+  for (const post of [...posts].reverse()) {
+    const key = routeKey(post.url);
+    const existing = routes.get(key);
+    if (existing?.kind === "post") {
+      problems.push(problem({
+        rule: "permalink/duplicate", file: post.source, line: post.fieldLines.permalink,
+        message: `${post.source} and ${existing.post.source} both resolve to ${post.url}; only ${post.source} is published`,
+        found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
+      }));
+    }
+    routes.set(key, { kind: "post", path: post.url, post });
+  }
+  const claim = (route: Route, owner: string) => {
+    const key = routeKey(route.path);
+    const existing = routes.get(key);
+    if (existing) {
+      problems.push(problem({
+        rule: "permalink/duplicate", file: existing.kind === "post" ? existing.post.source : "_config.yml",
+        message: `${owner} and ${existing.kind === "post" ? existing.post.source : `another ${existing.kind} page`} both resolve to ${route.path}; the first keeps the URL`,
+        found: route.path, expected: "one page per URL", hint: "change the post's permalink or the `routes` setting in _config.yml",
+      }));
+      return;
+    }
+    routes.set(key, route);
+  };
+  for (const listing of [home, ...listings]) {
+    const pageCount = config.paginate ? Math.max(1, Math.ceil(listing.posts.length / config.perPage)) : 1;
+    for (let page = 1; page <= pageCount; page++) {
+      claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, `the ${listing.kind} page "${listing.title}"`);
+    }
+  }
+  // The site root shows the index too when the blog lives under /blog/.
+  if (routeKey(home.path) !== "" && !routes.has("")) {
+    routes.set("", { kind: "listing", path: "/", listing: home, page: 1, pageCount: Math.max(1, Math.ceil(home.posts.length / config.perPage)) });
+  }
+  claim({ kind: "archive", path: config.routes.archive }, "the archive page");
+  for (const post of posts) {
+    for (const from of post.redirectFrom) {
+      if (!routes.has(routeKey(from))) routes.set(routeKey(from), { kind: "redirect", path: from, to: post.url, reason: `redirect_from in ${post.source}` });
+    }
+  }
+  return routes;
+}
