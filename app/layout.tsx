@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
+import { LiveReload } from "@/components/live-reload";
 import { SiteHeader } from "@/components/site-header";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
@@ -24,6 +25,8 @@ export const viewport: Viewport = {
   ],
 };
 
+const liveReloadPort = process.env.NODE_ENV === "development" ? Number(process.env.BLOG_LIVE_RELOAD_PORT) || 0 : 0;
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   const { config } = getSite();
   return (
@@ -34,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter title={config.title} description={config.description} />
+        {liveReloadPort > 0 && <LiveReload port={liveReloadPort} />}
       </body>
     </html>
   );

@@ -33,6 +33,8 @@ export interface AuthorProfile {
   /** File name or path as written; resolved against `author_image_path` by lib/content/assets. */
   image?: string;
   links: AuthorLink[];
+  /** Line of the profile in the authors file, for messages. */
+  line?: number;
 }
 
 /**
@@ -89,6 +91,7 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
       description: a.description ?? "",
       image: a.image,
       links: normalizeLinks(a.links),
+      line: parsed.lineOf([...path, "image"]) ?? parsed.lineOf(path),
     });
   }
   return { authors, problems };

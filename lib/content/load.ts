@@ -112,7 +112,7 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
     const imagePath = profile.image && !profile.image.startsWith("/") && !/^(https?:)?\/\//.test(profile.image)
       ? `${config.authorImagePath}${profile.image}` : profile.image;
     const avatar = imagePath === undefined ? undefined : resolveImage(imagePath, profile.fullName, partial, undefined, "image", (p) => {
-      problems.push(problem({ ...p, file: authorsFile, message: `Avatar of author \`${profile.id}\`: ${p.message}`, line: undefined }));
+      problems.push(problem({ ...p, file: authorsFile, message: `Avatar of author \`${profile.id}\`: ${p.message}`, line: profile.line }));
     });
     const slug = slugify(profile.id) || profile.id;
     return { slug, name: profile.name, fullName: profile.fullName, description: profile.description, avatar, links: profile.links, hasProfile: true, url: fillRoute(config.routes.author, "author", slug) };

@@ -9,6 +9,7 @@ import rehypeStringify from "rehype-stringify";
 import type { Post } from "@/lib/content/post";
 import type { ContentProblem } from "@/lib/content/problems";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
+import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
 
 export type { Heading };
 
@@ -30,6 +31,7 @@ function markdownProcessor(): Processor {
     .use(rehypeRaw)
     .use(rehypeSlug)
     .use(rehypeCollectHeadings)
+    .use(rehypeScrollableBlocks)
     .use(rehypeStringify) as unknown as Processor;
   return processor;
 }

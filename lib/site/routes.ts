@@ -1,5 +1,6 @@
 import type { SiteConfig } from "@/lib/config";
 import { problem, type ContentProblem } from "@/lib/content/problems";
+import { expandPermalink } from "@/lib/permalinks";
 import type { Listing, SitePost } from "./model";
 
 /** Every page the site builds, by URL. */
@@ -78,9 +79,25 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
     routes.set("", { kind: "listing", path: "/", listing: home, page: 1, pageCount: Math.max(1, Math.ceil(home.posts.length / config.perPage)) });
   }
   claim({ kind: "archive", path: config.routes.archive }, "the archive page");
+  // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
+  const redirect = (from: string, post: SitePost, reason: string) => {
+    const key = routeKey(from);
+    if (key !== routeKey(post.url) && !routes.has(key)) routes.set(key, { kind: "redirect", path: from, to: post.url, reason });
+  };
+  const badPatterns = new Set<string>();
   for (const post of posts) {
-    for (const from of post.redirectFrom) {
-      if (!routes.has(routeKey(from))) routes.set(routeKey(from), { kind: "redirect", path: from, to: post.url, reason: `redirect_from in ${post.source}` });
+    for (const from of post.redirectFrom) redirect(from, post, `redirect_from in ${post.source}`);
+    for (const pattern of config.redirectPermalinks) {
+      const old = expandPermalink(pattern, { categories: post.categories.map((c) => c.raw), slug: post.slug, date: post.date, timezone: config.timezone });
+      if (old.ok) redirect(old.path, post, `redirect_permalinks pattern ${pattern}`);
+      else if (!badPatterns.has(pattern)) {
+        badPatterns.add(pattern);
+        problems.push(problem({
+          rule: "config/invalid", file: "_config.yml", field: "redirect_permalinks", found: JSON.stringify(pattern),
+          message: `Legacy permalink pattern ${pattern} cannot be expanded (${old.reason}: ${old.detail}); it makes no redirects`,
+          expected: "a pattern with Jekyll placeholders such as /blog/:year/:month/:day/:title.html", blocksBuild: false,
+        }));
+      }
     }
   }
   return routes;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { dateFromFileName, isPlaceholderDate, parseDate, ymdInZone, zonedToUtc } from "./dates";
+
+describe("parseDate", () => {
+  it("reads a date-only value as midnight in the site's timezone", () => {
+    const result = parseDate("2016-01-19", "Europe/Berlin");
+    expect(result).toEqual({ kind: "ok", date: new Date("2016-01-18T23:00:00Z"), lenient: false });
+  });
+
+  it("reads `YYYY-MM-DD HH:MM:SS` as wall-clock time, honouring daylight saving time", () => {
+    const result = parseDate("2017-05-11 07:00:00", "Europe/Berlin");
+    expect(result.kind === "ok" && result.date.toISOString()).toBe("2017-05-11T05:00:00.000Z");
+  });
+
+  it("uses an explicit offset over the timezone", () => {
+    const result = parseDate("2017-05-11 07:00:00 +0100", "Europe/Berlin");
+    expect(result.kind === "ok" && result.date.toISOString()).toBe("2017-05-11T06:00:00.000Z");
+    const iso = parseDate("2017-05-11T07:00:00Z", "Europe/Berlin");
+    expect(iso.kind === "ok" && iso.date.toISOString()).toBe("2017-05-11T07:00:00.000Z");
+  });
+
+  it("defaults to UTC", () => {
+    const result = parseDate("2020-02-29", "UTC");
+    expect(result.kind === "ok" && result.date.toISOString()).toBe("2020-02-29T00:00:00.000Z");
+  });
+
+  it("recognizes placeholders such as 2017-XX-XX", () => {
+    expect(parseDate("2017-XX-XX 07:00:00", "UTC")).toEqual({ kind: "placeholder" });
+    expect(isPlaceholderDate("YYYY-MM-DD")).toBe(true);
+    expect(isPlaceholderDate("2017-05-11")).toBe(false);
+  });
+
+  it("accepts trailing junk as Jekyll does, but flags it", () => {
+    const result = parseDate('2016-12-15"', "UTC");
+    expect(result).toMatchObject({ kind: "ok", lenient: true });
+  });
+
+  it("rejects impossible dates and non-dates", () => {
+    expect(parseDate("2017-02-30", "UTC")).toEqual({ kind: "invalid" });
+    expect(parseDate("next tuesday", "UTC")).toEqual({ kind: "invalid" });
+    expect(parseDate(42, "UTC")).toEqual({ kind: "invalid" });
+  });
+});
+
+describe("time zones", () => {
+  it("round-trips wall-clock parts", () => {
+    const instant = zonedToUtc({ year: 2021, month: 3, day: 28, hour: 12, minute: 0, second: 0 }, "America/New_York");
+    expect(instant.toISOString()).toBe("2021-03-28T16:00:00.000Z");
+    expect(ymdInZone(new Date("2021-12-31T23:30:00Z"), "Asia/Tokyo")).toBe("2022-01-01");
+  });
+});
+
+describe("dateFromFileName", () => {
+  it("splits Jekyll post names", () => {
+    expect(dateFromFileName("2016-01-19-how-to-setup.md")).toEqual({ ymd: "2016-01-19", slug: "how-to-setup" });
+    expect(dateFromFileName("no-date.md")).toBeUndefined();
+  });
+});

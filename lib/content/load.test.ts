@@ -1,0 +1,155 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
+import { loadContent } from "./load";
+import type { ContentProblem } from "./problems";
+
+function only(problems: ContentProblem[], rule: string) {
+  return problems.filter((p) => p.rule === rule);
+}
+
+const PNG_1x1 = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000100000000c0806000000f3ffe3c50000000d4944415478da63f8cfc0f01f000501010054ad2d6e0000000049454e44ae426082",
+  "hex",
+);
+
+describe("loadContent", () => {
+  it("normalizes Jekyll front matter into one Post", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_data/authors.yml": BASIC_AUTHORS,
+      "assets/img/authors/ada.png": PNG_1x1,
+      "assets/img/headers/public/cover.png": PNG_1x1,
+      "_posts/2016/2016-03-08-online-schema-updates.md": post(
+        `layout: post
+title: "Online Schema Updates"
+date: 2016-03-08
+header_image: public/cover.png
+header_position: top
+category: engineering
+tags: ["mysql", "zero downtime"]
+authors: ["Ada", "Alan"]
+about_authors: ["ada", "alan"]`,
+        "# Intro\n\nWe change tables **without** downtime.\n\nMore.\n",
+      ),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    const [p] = posts;
+    expect(p).toMatchObject({
+      source: "_posts/2016/2016-03-08-online-schema-updates.md",
+      title: "Online Schema Updates",
+      slug: "online-schema-updates",
+      url: "/blog/engineering/online-schema-updates/",
+      categories: [{ slug: "engineering", name: "Engineering", url: "/blog/categories/engineering/" }],
+      tags: [{ slug: "mysql", name: "mysql" }, { slug: "zero-downtime", name: "zero downtime" }],
+      headerPosition: "top",
+      excerpt: "We change tables without downtime.",
+      draft: false,
+    });
+    expect(p!.date.toISOString()).toBe("2016-03-07T23:00:00.000Z");
+    expect(p!.authors.map((a) => [a.slug, a.fullName, a.hasProfile])).toEqual([["ada", "Ada Lovelace", true], ["alan", "Alan Turing", true]]);
+    expect(p!.authors[0]!.avatar).toMatchObject({ src: "/assets/img/authors/ada.png", exists: true, width: 16, height: 12 });
+    expect(p!.image).toMatchObject({ src: "/assets/img/headers/public/cover.png", exists: true, width: 16, height: 12 });
+  });
+
+  it("accepts the seed draft's older style: categories string, authors by display name only, quoted date with time", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_data/authors.yml": BASIC_AUTHORS,
+      "_posts/2017/2017-05-11-retro.md": post(`title: Retro\ndate: "2017-05-11 07:00:00"\ncategories: team\nauthors: ["Alan", "Grace Hopper"]`),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts[0]!.date.toISOString()).toBe("2017-05-11T05:00:00.000Z");
+    expect(posts[0]!.categories.map((c) => c.name)).toEqual(["Team & Culture"]);
+    expect(posts[0]!.authors.map((a) => [a.fullName, a.hasProfile])).toEqual([["Alan Turing", true], ["Grace Hopper", false]]);
+    expect(only(problems, "authors/no-profile")).toMatchObject([{ file: "_posts/2017/2017-05-11-retro.md", line: 5, field: "authors" }]);
+  });
+
+  it("dates a post from its file name when front matter has no date", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-x.md": post("title: X") });
+    expect(loadContent(root).posts[0]!.date.toISOString()).toBe("2020-01-02T00:00:00.000Z");
+  });
+
+  it("marks drafts and `published: false` posts", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_drafts/idea.md": post("title: Idea"),
+      "_posts/2020-01-02-hidden.md": post("title: Hidden\npublished: false"),
+    });
+    const { posts } = loadContent(root);
+    expect(posts.map((p) => [p.slug, p.draft])).toEqual([["hidden", true], ["idea", true]]);
+  });
+
+  it("reports problems with file, line, field, what was found and what is expected", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_data/authors.yml": BASIC_AUTHORS,
+      "_posts/2020-01-02-bad.md": post(`title: Bad
+date: 2020-01-02
+category: enginering
+about_authors: ["ada", "nobody"]
+header_position: middle
+image: XXX`),
+    });
+    const { problems } = loadContent(root);
+    const file = "_posts/2020-01-02-bad.md";
+    expect(only(problems, "taxonomy/unknown-category")).toMatchObject([{ file, line: 4, field: "category", found: '"enginering"' }]);
+    expect(only(problems, "taxonomy/unknown-category")[0]!.hint).toContain("did you mean `engineering`");
+    expect(only(problems, "authors/unknown-id")).toMatchObject([{ file, line: 5, found: '"nobody"' }]);
+    expect(only(problems, "front-matter/allowed-values")).toMatchObject([{ file, line: 6, field: "header_position", found: '"middle"' }]);
+    expect(only(problems, "front-matter/placeholder")).toMatchObject([{ file, line: 7, field: "image", found: '"XXX"' }]);
+    expect(only(problems, "images/missing").filter((p) => p.file === file)).toEqual([]);
+    expect(only(problems, "images/missing")).toMatchObject([{ file: "_data/authors.yml", line: 5, field: "image" }]);
+  });
+
+  it("reports a YAML syntax error at its line, and blocks the build", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-broken.md": '---\ntitle: "Unclosed\ndate: 2020-01-02\n---\nText\n' });
+    const { posts, problems } = loadContent(root);
+    expect(posts).toEqual([]);
+    expect(problems).toMatchObject([{ rule: "front-matter/yaml-syntax", file: "_posts/2020-01-02-broken.md", blocksBuild: true }]);
+    expect(problems[0]!.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it("requires a title", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-untitled.md": post("date: 2020-01-02") });
+    expect(loadContent(root).problems).toMatchObject([{ rule: "front-matter/required", field: "title", blocksBuild: true }]);
+  });
+
+  it("handles hostile files without crashing", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2020-01-02-binary.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xff, 0xfe, 0x00, 0x01]),
+      "_posts/2020-01-03-empty.md": "",
+      "_posts/2020-01-04-crlf.md": "---\r\ntitle: Windows\r\n---\r\nText\r\n",
+      "_posts/no-date.md": post("title: No date"),
+      "_posts/2020-01-05-no-front-matter.md": "Just text\n",
+    });
+    fs.symlinkSync("/etc/passwd", path.join(root, "_posts", "2020-01-06-link.md"));
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => p.title)).toEqual(["Windows"]);
+    expect(problems.map((p) => [p.rule, p.file])).toEqual(
+      expect.arrayContaining([
+        ["file/not-utf8", "_posts/2020-01-02-binary.md"],
+        ["file/empty", "_posts/2020-01-03-empty.md"],
+        ["file/crlf", "_posts/2020-01-04-crlf.md"],
+        ["file/name-without-date", "_posts/no-date.md"],
+        ["front-matter/missing", "_posts/2020-01-05-no-front-matter.md"],
+        ["file/symlink-outside", "_posts/2020-01-06-link.md"],
+      ]),
+    );
+    expect(only(problems, "file/not-utf8")[0]!.message).toContain("byte offset 4");
+  });
+
+  it("reports a bad _config.yml value with its line and keeps the default", () => {
+    const root = makeSite({ "_config.yml": "title: X\ntimezone: Mars/Olympus\npagination:\n  per_page: many\n" });
+    const { config, problems } = loadContent(root);
+    expect(config.timezone).toBe("UTC");
+    expect(config.perPage).toBe(10);
+    expect(problems.map((p) => [p.rule, p.field, p.line])).toEqual([
+      ["config/invalid", "timezone", 2],
+      ["config/invalid", "pagination.per_page", 4],
+    ]);
+  });
+});

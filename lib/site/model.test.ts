@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/load";
+import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
+import { buildSite } from "./model";
+import { listingPagePath, routeKey } from "./routes";
+
+const NOW = new Date("2024-06-01T12:00:00Z");
+const PRODUCTION = { drafts: false, future: false, now: NOW };
+const DEVELOPMENT = { drafts: true, future: true, now: NOW };
+
+function fixture() {
+  return makeSite({
+    "_config.yml": BASIC_CONFIG,
+    "_data/authors.yml": BASIC_AUTHORS,
+    "_posts/2024/2024-01-01-first.md": post('title: First\ncategory: engineering\ntags: [ci]\nabout_authors: [ada]'),
+    "_posts/2024/2024-02-01-second.md": post('title: Second\ncategory: team\ntags: [CI, hiring]\nabout_authors: [alan]'),
+    "_posts/2024/2024-03-01-third.md": post('title: Third\ncategory: engineering\ntags: [ci]\nabout_authors: [ada, alan]\nredirect_from: /old/third.html'),
+    "_posts/2030/2030-01-01-future.md": post("title: Future\ncategory: engineering"),
+    "_drafts/draft.md": post("title: Draft\ncategory: engineering"),
+  });
+}
+
+describe("buildSite", () => {
+  it("publishes only public posts in production, newest first", () => {
+    const site = buildSite(loadContent(fixture()), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["Third", "Second", "First"]);
+    expect([...site.routes.values()].some((r) => r.kind === "post" && ["Future", "Draft"].includes(r.post.title))).toBe(false);
+    expect(site.problems.filter((p) => p.rule === "date/future")).toMatchObject([{ file: "_posts/2030/2030-01-01-future.md", severity: "info" }]);
+  });
+
+  it("shows drafts and scheduled posts, marked, in development", () => {
+    const site = buildSite(loadContent(fixture()), DEVELOPMENT);
+    const statuses = Object.fromEntries(site.posts.map((p) => [p.title, p.status]));
+    expect(statuses).toMatchObject({ Future: "scheduled", Draft: "draft", First: "published" });
+  });
+
+  it("groups by category, tag (case-insensitively) and author", () => {
+    const site = buildSite(loadContent(fixture()), PRODUCTION);
+    const titles = (listing: { posts: { title: string }[] } | undefined) => listing?.posts.map((p) => p.title);
+    expect(titles(site.categories.find((c) => c.key === "engineering"))).toEqual(["Third", "First"]);
+    expect(site.categories.find((c) => c.key === "team")?.title).toBe("Team & Culture");
+    expect(titles(site.tags.find((t) => t.key === "ci"))).toEqual(["Third", "Second", "First"]);
+    expect(titles(site.authors.find((a) => a.key === "ada"))).toEqual(["Third", "First"]);
+    expect(site.problems.filter((p) => p.rule === "taxonomy/similar-tag")).toMatchObject([{ file: "_posts/2024/2024-02-01-second.md", found: '"CI"' }]);
+  });
+
+  it("builds the route table: posts, paginated listings, archive, redirects", () => {
+    const site = buildSite(loadContent(fixture()), PRODUCTION);
+    const kinds = Object.fromEntries([...site.routes.entries()].map(([key, route]) => [key, route.kind]));
+    expect(kinds).toMatchObject({
+      "/blog/engineering/first": "post",
+      "/blog": "listing",
+      "/blog/page/2": "listing",
+      "": "listing",
+      "/blog/categories/engineering": "listing",
+      "/blog/tags/ci": "listing",
+      "/blog/tags/ci/page/2": "listing",
+      "/blog/authors/ada": "listing",
+      "/blog/archive": "archive",
+      "/old/third.html": "redirect",
+    });
+    expect(site.routes.has("/blog/page/3")).toBe(false);
+    expect(listingPagePath(site.config, site.home, 2)).toBe("/blog/page/2/");
+  });
+
+  it("keeps the later post when two share a URL, and names both files", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2016/2016-05-01-training.md": post("title: Spring training\ncategory: team"),
+      "_posts/2016/2016-09-01-training.md": post("title: Autumn training\ncategory: team"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    const route = site.routes.get(routeKey("/blog/team/training/"));
+    expect(route?.kind === "post" && route.post.title).toBe("Autumn training");
+    const [duplicate] = site.problems.filter((p) => p.rule === "permalink/duplicate");
+    expect(duplicate?.message).toContain("_posts/2016/2016-05-01-training.md");
+    expect(duplicate?.message).toContain("_posts/2016/2016-09-01-training.md");
+  });
+});

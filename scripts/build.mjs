@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm run build`: the static export of the blog in out/.
+//   --content DIR   build another Jekyll site root (same as BLOG_CONTENT_DIR=DIR)
+//   --out DIR       write the export to DIR instead of out/
+//   --drafts        include drafts (marked as such); --future: include future-dated posts
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { finalizeExport } from "./finalize-export.mjs";
+
+const { values } = parseArgs({
+  options: {
+    content: { type: "string" },
+    out: { type: "string" },
+    drafts: { type: "boolean", default: false },
+    future: { type: "boolean", default: false },
+  },
+});
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+if (values.content) env.BLOG_CONTENT_DIR = path.resolve(values.content);
+if (values.drafts) env.BLOG_DRAFTS = "1";
+if (values.future) env.BLOG_FUTURE = "1";
+
+const started = performance.now();
+const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
+if (next.status !== 0) process.exit(next.status ?? 1);
+
+let outDir = path.resolve("out");
+finalizeExport(outDir);
+if (values.out && path.resolve(values.out) !== outDir) {
+  const target = path.resolve(values.out);
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(outDir, target);
+  outDir = target;
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);

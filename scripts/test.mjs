@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// `npm test`: everything, in order: type check, unit tests, a production build
+// of the sample blog, then the Playwright suite against that build, served as
+// a static host would serve it. Gets a browser first if there is none.
+//   npm test -- --unit    only type check and unit tests
+//   npm test -- --e2e     only build + browser tests
+import { spawnSync } from "node:child_process";
+import { NO_BROWSER_HELP, playwrightBrowserInstalled, systemChromium } from "./browser.mjs";
+
+const args = process.argv.slice(2);
+const only = args.includes("--unit") ? "unit" : args.includes("--e2e") ? "e2e" : "all";
+
+function run(title, command, commandArgs, env = {}) {
+  console.log(`\n━━ ${title}: ${command} ${commandArgs.join(" ")}`);
+  const result = spawnSync(command, commandArgs, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  if (result.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function ensureBrowser() {
+  if (playwrightBrowserInstalled()) return "Playwright's Chromium";
+  const system = systemChromium();
+  if (system) return system;
+  console.log("No browser found: trying `npx playwright install chromium` ...");
+  spawnSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit", timeout: 180_000 });
+  if (playwrightBrowserInstalled()) return "Playwright's Chromium";
+  console.error(`\n${NO_BROWSER_HELP}`);
+  process.exit(1);
+}
+
+if (only !== "e2e") {
+  run("Type check", "npx", ["tsc", "--noEmit"]);
+  run("Unit tests", "npx", ["vitest", "run"]);
+}
+if (only !== "unit") {
+  const browser = ensureBrowser();
+  console.log(`\nBrowser for end-to-end tests: ${browser}`);
+  // The smoke tests know the sample blog in content/, whatever BLOG_CONTENT_DIR says.
+  run("Build the sample blog", process.execPath, ["scripts/build.mjs"], { BLOG_CONTENT_DIR: "", BLOG_QUIET: "1" });
+  run("Browser tests", "npx", ["playwright", "test"]);
+}
+console.log("\n✓ All tests passed.");
