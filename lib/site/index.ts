@@ -1,7 +1,7 @@
 import "server-only";
 import { loadContent } from "@/lib/content/load";
 import { contentRoot } from "@/lib/content/paths";
-import { contentGeneration } from "@/lib/content/watch";
+import { contentFingerprint } from "@/lib/content/watch";
 import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { buildSite, type Site } from "./model";
 import { routeKey, type Route } from "./routes";
@@ -36,7 +36,7 @@ export class ContentBuildError extends Error {
  */
 export function getSite(): Site {
   const root = contentRoot();
-  const key = `${root}:${contentGeneration(root)}`;
+  const key = `${root}:${contentFingerprint(root)}`;
   if (cache.current?.key !== key) {
     const content = loadContent(root);
     const site = buildSite(content, currentMode(content.config.future, content.config.showDrafts));
