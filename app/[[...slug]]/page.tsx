@@ -55,7 +55,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
   switch (route.kind) {
     case "post": {
       const { post } = route;
-      const rendered = await renderPost(post);
+      const rendered = await renderPost(post, site.renderContext);
       const index = site.posts.indexOf(post);
       return (
         <PostView

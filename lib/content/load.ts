@@ -21,6 +21,8 @@ export interface ContentSnapshot {
   posts: Post[];
   problems: ContentProblem[];
   assets: AssetIndex;
+  /** `_includes/` files by name (`note.html`, `partials/x.md`), for `{% include %}`. */
+  includes: Map<string, string>;
 }
 
 const MARKDOWN_EXTENSIONS = /\.(md|markdown|mkd|mkdn|mdown)$/i;
@@ -193,5 +195,30 @@ export function loadContent(root: string = contentRoot()): ContentSnapshot {
     problems.push(...result.problems);
     if (result.post) posts.push(result.post);
   }
-  return { root, config: context.config, authors, posts, problems, assets: context.assets };
+  return { root, config: context.config, authors, posts, problems, assets: context.assets, includes: readIncludes(root) };
+}
+
+const MAX_INCLUDE_BYTES = 1024 * 1024;
+
+/** Jekyll's `_includes/` folder: small text files, read once. */
+function readIncludes(root: string): Map<string, string> {
+  const includes = new Map<string, string>();
+  const base = path.join(root, "_includes");
+  const walk = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && fs.statSync(full).size <= MAX_INCLUDE_BYTES) {
+        includes.set(path.relative(base, full).split(path.sep).join("/"), fs.readFileSync(full, "utf8"));
+      }
+    }
+  };
+  walk(base);
+  return includes;
 }

@@ -3,6 +3,8 @@ import type { AssetIndex } from "@/lib/content/assets";
 import type { ContentSnapshot } from "@/lib/content/load";
 import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { problem, type ContentProblem } from "@/lib/content/problems";
+import type { RenderContext } from "@/lib/markdown/context";
+import { buildRenderContext } from "./render-context";
 import { buildRoutes, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
@@ -37,6 +39,8 @@ export interface Site {
   problems: ContentProblem[];
   /** Files under the content folder's assets/, served at /assets/. */
   assets: AssetIndex;
+  /** What rendering a post needs to know about the rest of the site. */
+  renderContext: RenderContext;
 }
 
 /** Newest first; on the same date, the later file (Jekyll's order, reversed). */
@@ -74,7 +78,8 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
   problems.push(...similarTags(posts));
 
   const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], problems });
-  return { config, mode, posts, home, categories, tags, authors, routes, problems: dedupe(problems), assets: content.assets };
+  const renderContext = buildRenderContext(content, posts, routes);
+  return { config, mode, posts, home, categories, tags, authors, routes, problems: dedupe(problems), assets: content.assets, renderContext };
 }
 
 /** Groups posts by a facet (category, tag, author), keeping the first-seen form of each key. */

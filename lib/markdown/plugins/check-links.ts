@@ -1,0 +1,132 @@
+import type { Element, Root } from "hast";
+import { visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import type { RenderContext } from "../context";
+
+export interface LinkCheckData {
+  renderContext?: RenderContext;
+  /** The post's own URL path, for relative links and image paths. */
+  pageUrl?: string;
+}
+
+type Report = (node: Element, ruleId: string, reason: string, detail: { actual?: string; expected?: string; note?: string }) => void;
+
+/**
+ * Checks links and images against the site: internal links to pages that do
+ * not exist, anchors to missing headings, insecure external links, missing
+ * images and images without alt text. Images the site has get their size
+ * (no layout shift) and lazy loading; a missing image is replaced by its alt
+ * text, never a broken-image icon.
+ */
+export function rehypeCheckLinks() {
+  return (tree: Root, file: VFile) => {
+    const { renderContext: context, pageUrl = "/" } = file.data as LinkCheckData;
+    if (!context) return;
+    const origin = safeOrigin(context.config.url);
+    const ids = new Set<string>();
+    visit(tree, "element", (node: Element) => {
+      const id = node.properties.id ?? (node.tagName === "a" ? node.properties.name : undefined);
+      if (typeof id === "string") ids.add(id);
+    });
+    const reported = new Set<string>();
+    const report: Report = (node, ruleId, reason, detail) => {
+      const key = `${ruleId}|${detail.actual ?? reason}`;
+      if (reported.has(key)) return;
+      reported.add(key);
+      const message = file.message(reason, { place: node.position, ruleId, source: "blog" });
+      message.actual = detail.actual;
+      if (detail.expected) message.expected = [detail.expected];
+      message.note = detail.note;
+    };
+
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName === "a" && typeof node.properties.href === "string") {
+        checkHref(node, node.properties.href, { context, origin, pageUrl, ids, report });
+      } else if (node.tagName === "img" && parent && index !== undefined) {
+        const src = typeof node.properties.src === "string" ? node.properties.src.trim() : "";
+        if (node.properties.alt === undefined) {
+          report(node, "images/no-alt", `Image ${src} has no alt text`, { actual: src, expected: "![what the image shows](path)", note: "describe the image for readers who cannot see it, or write an empty alt (![](...)) if it is decorative" });
+        }
+        const path = internalPath(src, origin, pageUrl);
+        if (path === undefined) {
+          node.properties.loading ??= "lazy";
+          return;
+        }
+        const asset = context.asset(path);
+        if (!asset) {
+          report(node, "images/missing", `Image ${path} does not exist in the content folder`, { actual: src, expected: `a file at ${path.slice(1)} in the content folder`, note: "add the image or correct the path; the page shows the alt text instead" });
+          const alt = typeof node.properties.alt === "string" ? node.properties.alt.trim() : "";
+          parent.children[index] = alt
+            ? { type: "element", tagName: "span", properties: { className: ["image-missing"] }, children: [{ type: "text", value: alt }] }
+            : { type: "text", value: "" };
+          return;
+        }
+        if (asset.width && asset.height && node.properties.width === undefined && node.properties.height === undefined) {
+          node.properties.width = asset.width;
+          node.properties.height = asset.height;
+        }
+        node.properties.loading ??= "lazy";
+        node.properties.decoding ??= "async";
+      }
+    });
+  };
+}
+
+interface HrefCheck {
+  context: RenderContext;
+  origin: string | undefined;
+  pageUrl: string;
+  ids: ReadonlySet<string>;
+  report: Report;
+}
+
+function checkHref(node: Element, rawHref: string, { context, origin, pageUrl, ids, report }: HrefCheck) {
+  const href = rawHref.trim();
+  if (href.startsWith("#")) {
+    const id = safeDecode(href.slice(1));
+    if (id && !ids.has(id)) {
+      report(node, "links/broken-anchor", `Link to #${id}, but no heading or element has that id`, { actual: href, expected: "the id of a heading on this page", note: "heading ids are the heading text in lowercase with dashes, e.g. ## Setup & Config -> #setup--config" });
+    }
+    return;
+  }
+  if (/^http:\/\//i.test(href) && safeOrigin(href) !== origin) {
+    report(node, "links/insecure", `Link over http: ${href}`, { actual: href, expected: "an https:// URL", note: "use https:// if the site supports it" });
+    return;
+  }
+  const path = internalPath(href, origin, pageUrl);
+  if (path === undefined || context.resolvePath(path)) return;
+  report(node, "links/broken-internal", `Link to ${path}, which is not a page of this site`, {
+    actual: href,
+    expected: "the URL of a published post or page",
+    note: "correct the URL, or add the path to `external_paths` in _config.yml if another part of the site serves it",
+  });
+}
+
+/** The decoded path of a link into this site (root-relative, relative, or absolute on the site's own origin). */
+function internalPath(href: string, origin: string | undefined, pageUrl: string): string | undefined {
+  if (!href || /^(mailto|tel|data|javascript|ftp):/i.test(href) || href.startsWith("//")) return undefined;
+  let url: URL;
+  try {
+    url = new URL(href, `http://site.invalid${pageUrl}`);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== "http://site.invalid" && url.origin !== origin) return undefined;
+  return safeDecode(url.pathname);
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

@@ -1,0 +1,48 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { ContentSnapshot } from "@/lib/content/load";
+import type { RenderContext } from "@/lib/markdown/context";
+import type { SitePost } from "./model";
+import { routeKey, type Route } from "./routes";
+
+/** Pipeline changes that alter rendered HTML bump this, so stale cached renders are never used. */
+export const RENDER_PIPELINE_VERSION = "1";
+
+export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
+  const { config, assets, includes } = content;
+  const byName = new Map<string, string>();
+  const bySource = new Map<string, string>();
+  for (const post of posts) {
+    const name = path.basename(post.source).replace(/\.[^.]+$/, "");
+    byName.set(name, post.url);
+    bySource.set(post.source, post.url);
+    // Jekyll allows post_url with the subfolder below _posts (`2016/2016-03-08-x`).
+    bySource.set(post.source.replace(/^_posts\//, ""), post.url);
+  }
+  const externals = config.externalPaths.map((p) => routeKey(p));
+  const fingerprint = createHash("sha1")
+    .update(RENDER_PIPELINE_VERSION)
+    .update(JSON.stringify(config.raw))
+    .update([...routes.keys()].join("\n"))
+    .update([...assets.files.keys()].join("\n"))
+    .update([...includes.entries()].flat().join("\0"))
+    .digest("hex");
+  return {
+    config,
+    fingerprint,
+    resolvePath(urlPath) {
+      const key = routeKey(urlPath);
+      if (routes.has(key)) return "page";
+      if (assets.files.has(urlPath)) return "asset";
+      if (externals.some((e) => key === e || key.startsWith(`${e}/`))) return "external";
+      return undefined;
+    },
+    asset(urlPath) {
+      const found = assets.lookup(urlPath);
+      return found && { width: found.width, height: found.height };
+    },
+    postUrl: (name) => byName.get(name.trim()) ?? bySource.get(`${name.trim()}.md`) ?? byName.get(path.basename(name.trim())),
+    linkUrl: (source) => bySource.get(source.trim().replace(/^\//, "")),
+    readInclude: (name) => includes.get(name.trim()),
+  };
+}
