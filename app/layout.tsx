@@ -30,7 +30,11 @@ const liveReloadPort = process.env.NODE_ENV === "development" ? Number(process.e
 export default function RootLayout({ children }: { children: ReactNode }) {
   const { config } = getSite();
   return (
-    <html lang={config.lang} className={`${sans.variable} ${sansExtended.variable} ${mono.variable}`}>
+    <html
+      lang={config.lang}
+      className={`${sans.variable} ${sansExtended.variable} ${mono.variable}`}
+      data-client-runtime={config.clientRuntime ? "on" : "off"}
+    >
       <body>
         <SiteHeader title={config.title} homePath={config.routes.home} archivePath={config.routes.archive} />
         <main id="main" className="site-main">

@@ -27,7 +27,65 @@ export function relocateFileLikePages(outDir) {
   return moved;
 }
 
+/** Every .html file under a folder. */
+function htmlFiles(dir, files = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "_next") htmlFiles(full, files);
+    } else if (entry.name.endsWith(".html")) files.push(full);
+  }
+  return files;
+}
+
+// What Next.js adds to a page for its client runtime: chunk scripts, the
+// Turbopack bootstrap, the inline RSC payload, and preloads of those scripts.
+const RUNTIME_PATTERNS = [
+  /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g,
+  /<script\b[^>]*>\s*\(?(?:self\.__next_f|\(self\.__next_f|globalThis\["TURBOPACK"\]|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g,
+  /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>/g,
+  /<link\b[^>]*\bas="script"[^>]*\brel="(?:preload|modulepreload)"[^>]*\/?>/g,
+  /<link\b[^>]*\brel="modulepreload"[^>]*\/?>/g,
+];
+
+/**
+ * Pages are server-rendered HTML that needs no React in the browser. Unless a
+ * page asks for the runtime (`<html data-client-runtime="on">`, from
+ * `client_runtime: true` in _config.yml), Next's runtime scripts and the
+ * React Server Components payload are removed, and with them the RSC payload
+ * files that only client-side navigation reads.
+ */
+export function stripClientRuntime(outDir) {
+  let stripped = 0;
+  let kept = 0;
+  for (const file of htmlFiles(outDir)) {
+    const html = fs.readFileSync(file, "utf8");
+    if (!/<html\b[^>]*data-client-runtime="off"/.test(html)) {
+      kept++;
+      continue;
+    }
+    let result = html;
+    for (const pattern of RUNTIME_PATTERNS) result = result.replace(pattern, "");
+    fs.writeFileSync(file, result);
+    stripped++;
+  }
+  if (kept === 0) removeRscPayloads(outDir);
+  return { stripped, kept };
+}
+
+function removeRscPayloads(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "_next") removeRscPayloads(full);
+    } else if (entry.name === "index.txt" || (entry.name.startsWith("__next.") && entry.name.endsWith(".txt"))) {
+      fs.rmSync(full);
+    }
+  }
+}
+
 export function finalizeExport(outDir) {
   const moved = relocateFileLikePages(outDir);
-  return { moved };
+  const runtime = stripClientRuntime(outDir);
+  return { moved, ...runtime };
 }

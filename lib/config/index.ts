@@ -56,6 +56,8 @@ export const configSchema = z.object({
   external_paths: z.array(z.string()).default([]),
   /** Sanitize raw HTML in posts (for blogs that take outside contributions). */
   sanitize: z.boolean().default(false),
+  /** Ship Next.js's client runtime (React) with every page; off by default: pages need no JavaScript framework. */
+  client_runtime: z.boolean().default(false),
   /** Per-rule severity for `npm run check`, e.g. `links/insecure: off`. */
   rules: z.record(z.string(), severityOverride).default({}),
 });
@@ -82,6 +84,7 @@ export interface SiteConfig {
   redirectPermalinks: string[];
   externalPaths: string[];
   sanitize: boolean;
+  clientRuntime: boolean;
   ruleSeverity: Partial<Record<RuleId, Severity | "off">>;
   /** The raw settings, for `{{ site.* }}` in Liquid. */
   raw: Record<string, unknown>;
@@ -146,6 +149,8 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     redirectPermalinks: c.redirect_permalinks,
     externalPaths: c.external_paths,
     sanitize: c.sanitize,
+    // BLOG_CLIENT_RUNTIME=1 turns it on for one build (the test suite proves both modes).
+    clientRuntime: c.client_runtime || process.env.BLOG_CLIENT_RUNTIME === "1",
     ruleSeverity: c.rules as SiteConfig["ruleSeverity"],
     raw,
   };
