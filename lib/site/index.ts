@@ -3,13 +3,15 @@ import { loadContent } from "@/lib/content/load";
 import { contentRoot } from "@/lib/content/paths";
 import { contentFingerprint } from "@/lib/content/watch";
 import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
-import { buildSite, type Site } from "./model";
+import { buildSite, type Site, type SitePost } from "./model";
+import { postId } from "./post-ids";
 import { routeKey, type Route } from "./routes";
 import { currentMode } from "./visibility";
 
 export type { Listing, Site, SitePost } from "./model";
 export type { Route } from "./routes";
 export { listingPagePath, routeKey, segmentsOf } from "./routes";
+export { postId } from "./post-ids";
 
 interface Cached {
   key: string;
@@ -57,4 +59,9 @@ export function findRoute(site: Site, segments: readonly string[]): Route | unde
 /** Problems of one content file, for showing on its page in `next dev`. */
 export function problemsOf(site: Site, source: string): ContentProblem[] {
   return site.problems.filter((p) => p.file === source);
+}
+
+/** The visible post with this id (see postId), if any. */
+export function findPostById(site: Site, id: string): SitePost | undefined {
+  return site.posts.find((post) => postId(post) === id);
 }
