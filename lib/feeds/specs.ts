@@ -1,0 +1,84 @@
+import type { Category } from "@/lib/content/post";
+import type { Site, SitePost } from "@/lib/site";
+
+export type FeedFormat = "atom" | "rss" | "json";
+
+/** One feed file: a format, the public path it is published at, and the posts it carries. */
+export interface FeedSpec {
+  format: FeedFormat;
+  /** Public URL path, e.g. `/blog/feed.xml` or `/blog/categories/events/feed.xml`. */
+  path: string;
+  title: string;
+  /** The page the feed mirrors (the index or the category page). */
+  homePath: string;
+  /** The newest posts, at most `feed.limit`, already filtered by the visibility rule. */
+  posts: SitePost[];
+  /** The same posts in the other formats, for `rel="self"`/alternate links inside the feed. */
+  siblings: Record<FeedFormat, string>;
+  category?: Category;
+}
+
+export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
+  atom: "application/atom+xml",
+  rss: "application/rss+xml",
+  json: "application/feed+json",
+};
+
+const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
+
+/**
+ * Route handlers live at fixed folders in app/, so feeds are generated under
+ * this prefix (app/feeds/[...path]) and scripts/finalize-export.mjs moves them
+ * to their public paths; keep the two in sync.
+ */
+export const INTERNAL_FEED_PREFIX = "/feeds";
+
+/**
+ * Every feed the site publishes: the site-wide Atom, RSS and JSON feeds at the
+ * configured paths, and the same three in each category's folder, named like
+ * the site-wide ones (`/blog/categories/events/feed.xml`, `rss.xml`, `feed.json`).
+ */
+export function feedSpecs(site: Site): FeedSpec[] {
+  const { config } = site;
+  const sitePaths: Record<FeedFormat, string> = { atom: config.feedPath, rss: config.feedRssPath, json: config.feedJsonPath };
+  const specs = group(sitePaths, { title: config.title, homePath: config.routes.home, posts: site.posts.slice(0, config.feedLimit) });
+  for (const listing of site.categories) {
+    const folder = listing.path.replace(/\/?$/, "/");
+    const paths = Object.fromEntries(FORMATS.map((f) => [f, folder + baseName(sitePaths[f])])) as Record<FeedFormat, string>;
+    specs.push(...group(paths, {
+      title: `${config.title}: ${listing.title}`, homePath: listing.path, posts: listing.posts.slice(0, config.feedLimit), category: listing.category,
+    }));
+  }
+  return specs;
+}
+
+function group(paths: Record<FeedFormat, string>, shared: Pick<FeedSpec, "title" | "homePath" | "posts" | "category">): FeedSpec[] {
+  return FORMATS.map((format) => ({ format, path: paths[format], siblings: paths, ...shared }));
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+export function findFeed(site: Site, path: string): FeedSpec | undefined {
+  return feedSpecs(site).find((spec) => spec.path === path);
+}
+
+/**
+ * Where a page links to a feed. The export publishes feeds at their public
+ * paths; `next dev` serves them only under the internal prefix.
+ */
+export function feedHref(path: string): string {
+  return process.env.NODE_ENV === "development" ? `${INTERNAL_FEED_PREFIX}${path}` : path;
+}
+
+/** `alternates.types` for a page's metadata: the site-wide feeds, plus a category's own when the page is one. */
+export function feedAlternates(site: Site, category?: Category): Record<string, { url: string; title: string }[]> {
+  const types: Record<string, { url: string; title: string }[]> = {};
+  const wanted = feedSpecs(site).filter((spec) => !spec.category || spec.category.slug === category?.slug);
+  for (const spec of wanted) {
+    const label = { atom: "Atom", rss: "RSS", json: "JSON Feed" }[spec.format];
+    (types[FEED_MEDIA_TYPES[spec.format]] ??= []).push({ url: feedHref(spec.path), title: `${spec.title} (${label})` });
+  }
+  return types;
+}
