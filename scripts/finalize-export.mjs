@@ -84,7 +84,7 @@ function removeRscPayloads(dir) {
   }
 }
 
-/** Where app/feeds/[...path] writes feeds; INTERNAL_FEED_PREFIX in lib/feeds/specs.ts. */
+/** Where app/feeds/[...path] writes feeds. */
 const FEEDS_DIR = "feeds";
 
 /**

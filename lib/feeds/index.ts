@@ -1,3 +1,3 @@
 export { absolutizeHtml } from "./absolute-urls";
 export { renderFeed } from "./render";
-export { feedAlternates, feedHref, feedSpecs, findFeed, FEED_MEDIA_TYPES, INTERNAL_FEED_PREFIX, type FeedFormat, type FeedSpec } from "./specs";
+export { feedAlternates, feedSpecs, findFeed, FEED_MEDIA_TYPES, type FeedFormat, type FeedSpec } from "./specs";

@@ -27,13 +27,6 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
 const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
 
 /**
- * Route handlers live at fixed folders in app/, so feeds are generated under
- * this prefix (app/feeds/[...path]) and scripts/finalize-export.mjs moves them
- * to their public paths; keep the two in sync.
- */
-export const INTERNAL_FEED_PREFIX = "/feeds";
-
-/**
  * Every feed the site publishes: the site-wide Atom, RSS and JSON feeds at the
  * configured paths, and the same three in each category's folder, named like
  * the site-wide ones (`/blog/categories/events/feed.xml`, `rss.xml`, `feed.json`).
@@ -65,20 +58,16 @@ export function findFeed(site: Site, path: string): FeedSpec | undefined {
 }
 
 /**
- * Where a page links to a feed. The export publishes feeds at their public
- * paths; `next dev` serves them only under the internal prefix.
+ * `alternates.types` for a page's metadata: the site-wide feeds, plus a
+ * category's own when the page is one. Always the public URLs, in `next dev`
+ * too (which serves the feeds under /feeds/, see app/feeds/[...path]).
  */
-export function feedHref(path: string): string {
-  return process.env.NODE_ENV === "development" ? `${INTERNAL_FEED_PREFIX}${path}` : path;
-}
-
-/** `alternates.types` for a page's metadata: the site-wide feeds, plus a category's own when the page is one. */
 export function feedAlternates(site: Site, category?: Category): Record<string, { url: string; title: string }[]> {
   const types: Record<string, { url: string; title: string }[]> = {};
   const wanted = feedSpecs(site).filter((spec) => !spec.category || spec.category.slug === category?.slug);
   for (const spec of wanted) {
     const label = { atom: "Atom", rss: "RSS", json: "JSON Feed" }[spec.format];
-    (types[FEED_MEDIA_TYPES[spec.format]] ??= []).push({ url: feedHref(spec.path), title: `${spec.title} (${label})` });
+    (types[FEED_MEDIA_TYPES[spec.format]] ??= []).push({ url: spec.path, title: `${spec.title} (${label})` });
   }
   return types;
 }

@@ -3,7 +3,8 @@ import { getSite, segmentsOf } from "@/lib/site";
 
 // Feeds are generated here, under /feeds/<public path>; scripts/finalize-export.mjs
 // moves them to their public paths (`feed.path` in _config.yml), which a route's
-// fixed folder cannot follow. There is always at least the site-wide feed.
+// fixed folder cannot follow. `next dev` serves them here only, e.g. /feeds/blog/feed.xml.
+// There is always at least the site-wide feed (export rejects an empty param list).
 export const dynamic = "force-static";
 export const dynamicParams = false;
 
