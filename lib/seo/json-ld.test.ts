@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { JsonLd as JsonLdScript } from "@/components/json-ld";
 import type { SitePost } from "@/lib/site";
 import { HOSTILE_TITLE, seoFixtureSite } from "@/lib/testing/seo-fixture";
 import { postJsonLd, routeJsonLd, serializeJsonLd, type JsonLd } from "./json-ld";
@@ -66,6 +69,13 @@ describe("serializeJsonLd", () => {
     expect(json).toContain("\\u003c/script\\u003e\\u003cscript\\u003ealert(1)");
     // Still the same data for a JSON-LD reader.
     expect((graph(JSON.parse(json))[0] as JsonLd).headline).toBe(HOSTILE_TITLE);
+  });
+
+  it("renders as one script element whose text is that JSON", () => {
+    const data = postJsonLd(site, byTitle(HOSTILE_TITLE));
+    const html = renderToStaticMarkup(createElement(JsonLdScript, { data }));
+    expect(html).toBe(`<script type="application/ld+json">${serializeJsonLd(data)}</script>`);
+    expect(html.match(/<\/script/g)).toHaveLength(1);
   });
 
   it("escapes line and paragraph separators too", () => {

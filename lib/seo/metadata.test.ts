@@ -19,6 +19,8 @@ describe("siteMetadata", () => {
     expect(metadata.alternates?.types).toEqual(FEEDS);
     expect(metadata.openGraph).toMatchObject({ type: "website", siteName: "Fixture Blog", images: [{ url: "https://blog.example.org/og/site.png", width: 1200, height: 630 }] });
     expect(metadata.twitter).toMatchObject({ card: "summary_large_image" });
+    // These also describe the 404 page, which has no URL of its own.
+    expect((metadata.openGraph as { url?: unknown }).url).toBeUndefined();
   });
 });
 

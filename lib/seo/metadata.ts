@@ -15,7 +15,8 @@ export function siteMetadata(site: Site): Metadata {
     metadataBase: new URL(config.url),
     title: { default: config.title, template: `%s | ${config.title}` },
     description: config.description || undefined,
-    ...social(site, { title: config.title, description: config.description, path: config.routes.home, image: siteShareImage(site) }),
+    // No og:url here: these defaults also describe the 404 page.
+    ...social(site, { title: config.title, description: config.description, image: siteShareImage(site) }),
     alternates: { types: feedAlternates(site) },
   };
 }
@@ -78,7 +79,7 @@ function alternates(site: Site, path: string, category?: Category): NonNullable<
 interface SocialInput {
   title: string;
   description: string;
-  path: string;
+  path?: string;
   image: ShareImage;
 }
 
@@ -91,7 +92,7 @@ function social(site: Site, { title, description, path, image }: SocialInput) {
       siteName: site.config.title,
       title,
       description: description || undefined,
-      url: absoluteUrl(site.config.url, path),
+      url: path === undefined ? undefined : absoluteUrl(site.config.url, path),
       images,
     },
     twitter: { card: "summary_large_image" as const, title, description: description || undefined, images },
