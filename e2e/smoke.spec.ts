@@ -45,7 +45,7 @@ test("a post shows title, authors with avatars, date, category, tags and rendere
   for (const avatar of await avatars.all()) expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(header.locator("time")).toHaveAttribute("datetime", "2025-08-13T22:00:00.000Z");
   await expect(header.locator("time")).toHaveText("August 14, 2025");
-  await expect(header.getByRole("link", { name: "Team & Culture" })).toHaveAttribute("href", "/blog/categories/team/");
+  await expect(header.getByRole("link", { name: "Team & Culture" })).toHaveAttribute("href", "/blog/team/");
   await expect(page.getByRole("list", { name: "Tags" }).getByRole("link")).toHaveText(["#on-call", "#incident-response", "#documentation"]);
   await expect(page.locator(".post-body blockquote")).toBeVisible();
   await expect(page.locator(".post-body ol > li")).toHaveCount(4);
@@ -69,7 +69,7 @@ test("the header image reserves its space before it loads", async ({ page }) => 
 });
 
 test("category, tag and author pages list their posts", async ({ page }) => {
-  await page.goto("/blog/categories/infrastructure/");
+  await page.goto("/blog/infrastructure/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Infrastructure");
   await expect(page.getByText("4 posts")).toBeVisible();
   await page.goto("/blog/tags/on-call/");

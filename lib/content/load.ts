@@ -84,6 +84,15 @@ function safeRealpath(file: string): string | undefined {
   }
 }
 
+/**
+ * `_config.yml`, or the comma-separated list in BLOG_CONFIG (paths relative to the
+ * content root, or absolute), later files overriding earlier ones, like Jekyll's --config.
+ */
+function configFiles(root: string): string[] {
+  const list = process.env.BLOG_CONFIG?.split(",").map((f) => f.trim()).filter(Boolean);
+  return list && list.length > 0 ? list.map((f) => (path.isAbsolute(f) ? path.relative(root, f) || f : f)) : ["_config.yml"];
+}
+
 function readOptional(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -94,13 +103,19 @@ function readOptional(file: string): string | undefined {
 
 /** Config, authors and assets: what every post is normalized against. */
 export function loadContext(root: string): { context: NormalizeContext; authors: Author[]; problems: ContentProblem[]; key: string } {
-  const configFile = path.join(root, "_config.yml");
-  const configText = readOptional(configFile);
   const problems: ContentProblem[] = [];
-  if (configText === undefined && !fs.existsSync(root)) {
+  if (!fs.existsSync(root)) {
     problems.push(problem({ rule: "config/invalid", file: root, message: `The content folder ${root} does not exist`, expected: "a Jekyll site root with _config.yml and _posts/", hint: "set BLOG_CONTENT_DIR to your site's folder", blocksBuild: true }));
   }
-  const { config, problems: configProblems } = parseConfig(configText);
+  const sources = configFiles(root).flatMap((file) => {
+    const text = readOptional(path.resolve(root, file));
+    if (text === undefined && file !== "_config.yml") {
+      problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
+    }
+    return text === undefined ? [] : [{ file, text }];
+  });
+  const configText = sources.map((s) => s.text).join("\0");
+  const { config, problems: configProblems } = parseConfig(sources);
   problems.push(...configProblems);
   const assets = indexAssets(root);
   const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
