@@ -33,9 +33,12 @@ if (!["text", "json", "github"].includes(values.format!)) {
 const root = contentRoot();
 const started = performance.now();
 const progress = process.stderr.isTTY && values.format === "text";
+// --build: the build's own pass (scripts/build.mjs): same visibility as the build, and the
+// posts it renders here land in the render cache that `next build` then reads.
 const result = await runCheck({
   root,
   files: positionals,
+  asBuild: values.build,
   onProgress: (done, total) => {
     if (progress && total >= 200 && (done % 100 === 0 || done === total)) process.stderr.write(`\rchecked ${done}/${total} posts`);
   },
@@ -66,6 +69,9 @@ if (values.format === "json") {
     console.log(`::${level[p.severity]} file=${escapeProperty(displayPath(p))},line=${p.line ?? 1},col=${p.column ?? 1},title=${escapeProperty(p.rule)}::${escape(describeProblem(p))}`);
   }
   console.log(summary);
+} else if (values.build) {
+  printBuildReport(result.problems, failing);
+  console.log(`Content: ${summary}.`);
 } else {
   if (!values.quiet || failing.length > 0) {
     for (const p of values.quiet ? failing : result.problems) {
@@ -75,3 +81,23 @@ if (values.format === "json") {
   console.log(summary);
 }
 process.exit(failing.length > 0 ? 1 : 0);
+
+/** The build's report: every blocking problem, and the rest grouped by rule with a few examples each. */
+function printBuildReport(problems: ContentProblem[], blocking: ContentProblem[]) {
+  const line = (p: ContentProblem) => `${displayPath(p)}:${p.line ?? 1}:${p.column ?? 1} ${p.severity} ${p.rule} ${describeProblem(p)}`;
+  const rest = problems.filter((p) => !blocking.includes(p) && p.severity !== "info");
+  const byRule = new Map<string, ContentProblem[]>();
+  for (const p of rest) byRule.set(p.rule, [...(byRule.get(p.rule) ?? []), p]);
+  if (byRule.size > 0) {
+    console.log("\nContent warnings (the build goes on; `npm run check` lists them all and fails on errors):");
+    for (const [rule, list] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`  ${rule}: ${list.length}`);
+      for (const p of list.slice(0, 3)) console.log(`    ${line(p)}`);
+      if (list.length > 3) console.log(`    ... and ${list.length - 3} more`);
+    }
+  }
+  if (blocking.length > 0) {
+    console.log(`\nThe build stops: ${blocking.length} problem${blocking.length === 1 ? "" : "s"} leave it unable to make correct pages:`);
+    for (const p of blocking) console.log(`  ${line(p)}`);
+  }
+}

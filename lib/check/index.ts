@@ -8,6 +8,7 @@ import { decodeText } from "@/lib/content/text";
 import { renderPost } from "@/lib/markdown";
 import { buildSite } from "@/lib/site/model";
 import type { Site } from "@/lib/site";
+import { currentMode } from "@/lib/site/visibility";
 
 export interface CheckOptions {
   /** The content root (a Jekyll site root). */
@@ -16,7 +17,8 @@ export interface CheckOptions {
   files?: string[];
   /** Called after each rendered post, for progress output. */
   onProgress?: (done: number, total: number) => void;
-  now?: Date;
+  /** Publish what this build publishes (--drafts, --future), not only what a production build does. */
+  asBuild?: boolean;
 }
 
 export interface CheckResult {
@@ -31,10 +33,11 @@ export interface CheckResult {
  * taxonomy, URLs, and what rendering finds (Liquid, links, anchors, images).
  * Reads content only; never writes to it.
  */
-export async function runCheck({ root, files = [], onProgress, now = new Date() }: CheckOptions): Promise<CheckResult> {
+export async function runCheck({ root, files = [], onProgress, asBuild = false }: CheckOptions): Promise<CheckResult> {
   const content = loadContent(root);
-  // Links are checked against what a production build publishes.
-  const site = buildSite(content, { drafts: false, future: content.config.future, now });
+  // Links are checked against what gets published.
+  const mode = asBuild ? currentMode(content.config.future, content.config.showDrafts) : { drafts: false, future: content.config.future, now: new Date() };
+  const site = buildSite(content, mode);
   const problems = [...site.problems];
   const wanted = files.length > 0 ? resolveFiles(root, files) : undefined;
 
