@@ -81,6 +81,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "archive":
       return <ArchiveView site={site} />;
     case "redirect":
-      return <RedirectView to={absoluteUrl(site.config.url, route.to)} />;
+      // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
+      return <RedirectView to={encodeURI(route.to)} />;
   }
 }
