@@ -6,6 +6,7 @@ import { SiteHeader } from "@/components/site-header";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
+import "./code.css";
 
 export function generateMetadata(): Metadata {
   const { config } = getSite();

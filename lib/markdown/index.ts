@@ -19,6 +19,7 @@ import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes 
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
+import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
 
 export type { Heading, RenderContext };
@@ -53,6 +54,7 @@ function markdownProcessor(sanitize: boolean): Processor {
       .use(rehypeSlug)
       .use(rehypeKramdownToc)
       .use(rehypeStrayAttributeLists)
+      .use(rehypeHighlightCode)
       .use(rehypeCheckLinks)
       .use(rehypeCollectHeadings)
       .use(rehypeScrollableBlocks)
