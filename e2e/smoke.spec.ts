@@ -112,3 +112,20 @@ test("posts link to their neighbours", async ({ page }) => {
   await nav.getByRole("link", { name: /Newer post/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zero-downtime column renames with expand and contract");
 });
+
+test("the table of contents links to the post's sections @phone", async ({ page }) => {
+  await page.goto(TWO_AUTHOR_POST);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  await toc.getByRole("link", { name: "Keeping it alive" }).click();
+  await expect(page).toHaveURL(/#keeping-it-alive$/);
+  await expect(page.getByRole("heading", { name: "Keeping it alive" })).toBeInViewport();
+});
+
+test("a post suggests related posts by shared tags", async ({ page }) => {
+  await page.goto(TWO_AUTHOR_POST);
+  const related = page.getByRole("region", { name: "Related posts" });
+  await expect(related.getByRole("link")).toHaveCount(3);
+  // Onboarding shares a tag and the category; observability shares a tag; then posts sharing only the category.
+  await expect(related.getByRole("link").nth(0)).toHaveText("A first week that actually ships: rethinking onboarding");
+  await expect(related.getByRole("link").nth(1)).toHaveText("Observability you can read at 3 a.m.");
+});

@@ -6,7 +6,8 @@ import { PostView } from "@/components/views/post-view";
 import { RedirectView } from "@/components/views/redirect-view";
 import { absoluteUrl } from "@/lib/format";
 import { renderPost } from "@/lib/markdown";
-import { findRoute, getSite, problemsOf, segmentsOf } from "@/lib/site";
+import { findRoute, getSite, neighbours, problemsOf, segmentsOf } from "@/lib/site";
+import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
 
 // Every URL comes from the site model's route table; anything else is a 404.
@@ -56,14 +57,16 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "post": {
       const { post } = route;
       const rendered = await renderPost(post, site.renderContext);
-      const index = site.posts.indexOf(post);
+      const { previous, next } = neighbours(site, post);
       return (
         <PostView
           site={site}
           post={post}
           html={rendered.html}
-          next={site.posts[index - 1]}
-          previous={site.posts[index + 1]}
+          headings={rendered.headings}
+          next={next}
+          previous={previous}
+          related={relatedPosts(site, post)}
           problems={devProblems ? [...problemsOf(site, post.source), ...rendered.problems] : []}
         />
       );
