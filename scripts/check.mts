@@ -59,7 +59,7 @@ const failing = values.build ? result.problems.filter((p) => p.blocksBuild && p.
 const summary = `${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}, ${counts.info} info in ${files} file${files === 1 ? "" : "s"} (${result.postsChecked} posts checked in ${seconds.toFixed(1)} s)`;
 
 if (values.format === "json") {
-  const problems = result.problems.map((p) => ({ ...p, file: displayPath(p), description: describeProblem(p) }));
+  const problems = result.problems.map((p) => ({ ...p, file: displayPath(p), line: p.line ?? 1, column: p.column ?? 1, description: describeProblem(p) }));
   console.log(JSON.stringify({ problems, summary: { ...counts, files, posts: result.postsChecked, seconds: Number(seconds.toFixed(2)) } }, null, 2));
 } else if (values.format === "github") {
   const level = { error: "error", warning: "warning", info: "notice" } as const;

@@ -20,7 +20,8 @@ const ROUTE_DEFAULTS = {
   search: "/blog/search/",
 };
 
-const severityOverride = z.enum(["error", "warning", "info", "off"]);
+// YAML 1.1 (Jekyll's) reads a bare `off` as false.
+const severityOverride = z.union([z.enum(["error", "warning", "info", "off"]), z.literal(false).transform(() => "off" as const)]);
 
 export const configSchema = z.object({
   title: z.coerce.string().default("Engineering Blog"),
