@@ -13,7 +13,7 @@ export default defineConfig({
     // Playwright specs in e2e/ are run by Playwright, not here.
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     // Unit tests render fixtures; they must not read or fill the build's render cache.
-    env: { BLOG_RENDER_CACHE: "0" },
+    env: { BLOG_CACHE: "0" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

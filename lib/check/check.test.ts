@@ -15,7 +15,7 @@ async function checkCli(root: string, args: string[] = []): Promise<{ code: numb
   try {
     const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", ...args], {
       cwd: PROJECT,
-      env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_RENDER_CACHE: "0" },
+      env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_CACHE: "0" },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout };

@@ -6,7 +6,7 @@ import { normalizePost } from "@/lib/content/normalize";
 import { problem, sortProblems, type ContentProblem, type Severity } from "@/lib/content/problems";
 import { decodeText } from "@/lib/content/text";
 import { renderPost } from "@/lib/markdown";
-import { pruneOldCaches } from "@/lib/markdown/cache";
+import { pruneOldCaches } from "@/lib/cache";
 import { buildSite } from "@/lib/site/model";
 import type { Site } from "@/lib/site";
 import { currentMode } from "@/lib/site/visibility";
@@ -46,7 +46,8 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   for (const outside of wanted?.outside ?? []) problems.push(...checkLooseFile(root, outside));
 
   const posts = content.posts.filter((post) => !wanted || wanted.inside.has(post.source));
-  pruneOldCaches();
+  pruneOldCaches("render");
+  pruneOldCaches("content");
   let done = 0;
   for (const post of posts) {
     const rendered = await renderPost(post, site.renderContext);

@@ -9,6 +9,8 @@ import { parseAuthors } from "./authors";
 import { fillRoute, normalizePost, resolveImage, type NormalizeContext } from "./normalize";
 import { contentRoot, relativeToRoot } from "./paths";
 import type { Author, Post } from "./post";
+import { readCached, writeCached } from "@/lib/cache";
+import { fingerprintFiles } from "./fingerprint";
 import { problem, type ContentProblem } from "./problems";
 import { decodeText } from "./text";
 
@@ -199,8 +201,35 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
   return { post: result.post, problems: [...problems, ...result.problems] };
 }
 
-/** Reads the whole content folder. */
+/** The snapshot minus what is cheaper to rebuild than to store (the asset index). */
+interface StoredSnapshot extends Omit<ContentSnapshot, "assets" | "includes"> {
+  includes: [string, string][];
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function reviveDates(key: string, value: unknown): unknown {
+  return (key === "date" || key === "updated") && typeof value === "string" && ISO_INSTANT.test(value) ? new Date(value) : value;
+}
+
+/**
+ * Reads the whole content folder. A production build reads it in several
+ * processes (the check, Next's workers); the first one stores the parsed
+ * result on disk, keyed by every content file's size and time, and the
+ * others load that instead of parsing thousands of posts again.
+ */
 export function loadContent(root: string = contentRoot()): ContentSnapshot {
+  if (process.env.NODE_ENV === "development") return loadFresh(root);
+  const key = createHash("sha1").update(`${root}\0${process.env.BLOG_CONFIG ?? ""}\0${fingerprintFiles(root)}`).digest("hex");
+  const stored = readCached<StoredSnapshot>("content", key, reviveDates);
+  if (stored) return { ...stored, includes: new Map(stored.includes), assets: indexAssets(root) };
+  const snapshot = loadFresh(root);
+  const { assets: _assets, includes, ...rest } = snapshot;
+  writeCached("content", key, { ...rest, includes: [...includes] } satisfies StoredSnapshot);
+  return snapshot;
+}
+
+function loadFresh(root: string): ContentSnapshot {
   const { context, authors, problems, key: contextKey } = loadContext(root);
   const discovered = discoverPosts(root);
   problems.push(...discovered.problems);

@@ -13,7 +13,7 @@ import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { Post } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
-import { cacheEnabled, readCached, writeCached } from "./cache";
+import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
 import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
@@ -75,10 +75,10 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
   let result = inMemory.get(key);
   if (!result) {
     result = (async () => {
-      const cached = cacheEnabled() ? readCached<RenderedPost>(key) : undefined;
+      const cached = readCached<RenderedPost>("render", key);
       if (cached) return cached;
       const rendered = await renderBody(post, context);
-      writeCached(key, rendered);
+      writeCached("render", key, rendered);
       return rendered;
     })();
     inMemory.set(key, result);
