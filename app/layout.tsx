@@ -7,6 +7,7 @@ import { siteMetadata } from "@/lib/seo/metadata";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
+import "./code.css";
 
 export function generateMetadata(): Metadata {
   return siteMetadata(getSite());

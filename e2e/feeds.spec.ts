@@ -51,12 +51,12 @@ test("the site-wide feeds carry exactly the published posts, newest first", asyn
 });
 
 test("a category page links to its own feeds, which carry that category's posts", async ({ page, request }) => {
-  const posts = await linkedPosts(page, "/blog/categories/infrastructure/", "article.post-card h2 a");
+  const posts = await linkedPosts(page, "/blog/infrastructure/", "article.post-card h2 a");
   const own = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
   await expect(own).toHaveCount(2);
-  await expect(own.nth(1)).toHaveAttribute("href", `${ORIGIN}/blog/categories/infrastructure/feed.xml`);
+  await expect(own.nth(1)).toHaveAttribute("href", `${ORIGIN}/blog/infrastructure/feed.xml`);
   for (const name of ["feed.xml", "rss.xml", "feed.json"]) {
-    expect(await feedItemUrls(request, `/blog/categories/infrastructure/${name}`), name).toEqual(posts);
+    expect(await feedItemUrls(request, `/blog/infrastructure/${name}`), name).toEqual(posts);
   }
 });
 

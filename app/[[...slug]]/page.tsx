@@ -5,11 +5,11 @@ import { ArchiveView } from "@/components/views/archive-view";
 import { ListingView } from "@/components/views/listing-view";
 import { PostView } from "@/components/views/post-view";
 import { RedirectView } from "@/components/views/redirect-view";
-import { absoluteUrl } from "@/lib/format";
 import { renderPost } from "@/lib/markdown";
 import { routeJsonLd } from "@/lib/seo/json-ld";
 import { routeMetadata } from "@/lib/seo/metadata";
-import { findRoute, getSite, problemsOf, segmentsOf } from "@/lib/site";
+import { findRoute, getSite, neighbours, problemsOf, segmentsOf } from "@/lib/site";
+import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
 
 // Every URL comes from the site model's route table; anything else is a 404.
@@ -43,7 +43,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "post": {
       const { post } = route;
       const rendered = await renderPost(post, site.renderContext);
-      const index = site.posts.indexOf(post);
+      const { previous, next } = neighbours(site, post);
       return (
         <>
           {structuredData}
@@ -51,8 +51,10 @@ export default async function CatchAllPage({ params }: { params: Params }) {
             site={site}
             post={post}
             html={rendered.html}
-            next={site.posts[index - 1]}
-            previous={site.posts[index + 1]}
+            headings={rendered.headings}
+            next={next}
+            previous={previous}
+            related={relatedPosts(site, post)}
             problems={devProblems ? [...problemsOf(site, post.source), ...rendered.problems] : []}
           />
         </>
@@ -79,6 +81,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
         </>
       );
     case "redirect":
-      return <RedirectView to={absoluteUrl(site.config.url, route.to)} />;
+      // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
+      return <RedirectView to={encodeURI(route.to)} />;
   }
 }

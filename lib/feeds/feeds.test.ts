@@ -30,14 +30,14 @@ describe("feedSpecs", () => {
     const paths = feedSpecs(site).map((s: FeedSpec) => `${s.format} ${s.path}`);
     expect(paths).toEqual([
       "atom /blog/feed.xml", "rss /blog/rss.xml", "json /blog/feed.json",
-      "atom /blog/categories/odd/feed.xml", "rss /blog/categories/odd/rss.xml", "json /blog/categories/odd/feed.json",
-      "atom /blog/categories/engineering/feed.xml", "rss /blog/categories/engineering/rss.xml", "json /blog/categories/engineering/feed.json",
+      "atom /blog/odd/feed.xml", "rss /blog/odd/rss.xml", "json /blog/odd/feed.json",
+      "atom /blog/engineering/feed.xml", "rss /blog/engineering/rss.xml", "json /blog/engineering/feed.json",
     ]);
   });
 
   it("carries the newest published posts only, at most feed.limit", () => {
     expect(findFeed(site, "/blog/feed.xml")?.posts.map((p) => p.title)).toEqual(PUBLISHED);
-    expect(findFeed(site, "/blog/categories/engineering/feed.json")?.posts.map((p) => p.title)).toEqual(["Nobody wrote this", "First & foremost"]);
+    expect(findFeed(site, "/blog/engineering/feed.json")?.posts.map((p) => p.title)).toEqual(["Nobody wrote this", "First & foremost"]);
     expect(findFeed(seoFixtureSite({ limit: 2 }), "/blog/rss.xml")?.posts).toHaveLength(2);
     // Drafts only where the visibility rule shows them (next dev, --drafts).
     expect(findFeed(seoFixtureSite({ drafts: true }), "/blog/feed.xml")?.posts.map((p) => p.title)).toContain("Draft post");
@@ -46,7 +46,7 @@ describe("feedSpecs", () => {
   it("links every page to the site's feeds, and a category page to its own too", () => {
     expect(feedAlternates(site)["application/atom+xml"]).toEqual([{ url: "/blog/feed.xml", title: "Fixture Blog (Atom)" }]);
     const category = site.categories.find((c) => c.key === "engineering")?.category;
-    expect(feedAlternates(site, category)["application/feed+json"]?.map((l) => l.url)).toEqual(["/blog/feed.json", "/blog/categories/engineering/feed.json"]);
+    expect(feedAlternates(site, category)["application/feed+json"]?.map((l) => l.url)).toEqual(["/blog/feed.json", "/blog/engineering/feed.json"]);
   });
 });
 
@@ -166,9 +166,9 @@ describe("JSON Feed 1.1", () => {
   });
 
   it("carries only its category's posts in a category feed", async () => {
-    const json = JSON.parse(await feed("/blog/categories/odd/feed.json"));
+    const json = JSON.parse(await feed("/blog/odd/feed.json"));
     expect(json.title).toBe("Fixture Blog: C<++> & more");
-    expect(json.home_page_url).toBe("https://blog.example.org/blog/categories/odd/");
+    expect(json.home_page_url).toBe("https://blog.example.org/blog/odd/");
     expect(json.items.map((i: { title: string }) => i.title)).toEqual([HOSTILE_TITLE]);
   });
 });

@@ -6,7 +6,7 @@ export type FeedFormat = "atom" | "rss" | "json";
 /** One feed file: a format, the public path it is published at, and the posts it carries. */
 export interface FeedSpec {
   format: FeedFormat;
-  /** Public URL path, e.g. `/blog/feed.xml` or `/blog/categories/events/feed.xml`. */
+  /** Public URL path, e.g. `/blog/feed.xml` or `/blog/events/feed.xml`. */
   path: string;
   title: string;
   /** The page the feed mirrors (the index or the category page). */
@@ -29,7 +29,7 @@ const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
 /**
  * Every feed the site publishes: the site-wide Atom, RSS and JSON feeds at the
  * configured paths, and the same three in each category's folder, named like
- * the site-wide ones (`/blog/categories/events/feed.xml`, `rss.xml`, `feed.json`).
+ * the site-wide ones (`/blog/events/feed.xml`, `rss.xml`, `feed.json`).
  */
 export function feedSpecs(site: Site): FeedSpec[] {
   const { config } = site;

@@ -32,7 +32,7 @@ describe("postJsonLd", () => {
       "@type": "BreadcrumbList",
       itemListElement: [
         { position: 1, name: "Fixture Blog", item: "https://blog.example.org/blog/" },
-        { position: 2, name: "Engineering", item: "https://blog.example.org/blog/categories/engineering/" },
+        { position: 2, name: "Engineering", item: "https://blog.example.org/blog/engineering/" },
         { position: 3, name: "First & foremost", item: "https://blog.example.org/blog/engineering/first/" },
       ],
     });
@@ -52,7 +52,7 @@ describe("routeJsonLd", () => {
       return `${route.path} ${data ? String(data["@type"] ?? graph(data)[0]?.["@type"]) : "-"}`;
     });
     expect(kinds).toContain("/blog/ Blog");
-    expect(kinds).toContain("/blog/categories/engineering/ CollectionPage");
+    expect(kinds).toContain("/blog/engineering/ CollectionPage");
     expect(kinds).toContain("/blog/archive/ CollectionPage");
     expect(kinds).toContain("/blog/engineering/first/ BlogPosting");
     const home = [...site.routes.values()].find((r) => r.path === "/blog/")!;

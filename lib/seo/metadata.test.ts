@@ -52,12 +52,12 @@ describe("routeMetadata", () => {
   });
 
   it("links a category page to its own feeds and describes listings as websites", () => {
-    const metadata = routeMetadata(site, route("/blog/categories/engineering/"));
+    const metadata = routeMetadata(site, route("/blog/engineering/"));
     expect(metadata.title).toBe("Engineering");
-    expect(metadata.openGraph).toMatchObject({ type: "website", url: "https://blog.example.org/blog/categories/engineering/" });
+    expect(metadata.openGraph).toMatchObject({ type: "website", url: "https://blog.example.org/blog/engineering/" });
     expect(metadata.alternates?.types?.["application/atom+xml"]).toEqual([
       { url: "/blog/feed.xml", title: "Fixture Blog (Atom)" },
-      { url: "/blog/categories/engineering/feed.xml", title: "Fixture Blog: Engineering (Atom)" },
+      { url: "/blog/engineering/feed.xml", title: "Fixture Blog: Engineering (Atom)" },
     ]);
   });
 

@@ -56,6 +56,12 @@ export function findRoute(site: Site, segments: readonly string[]): Route | unde
   return site.routes.get(routeKey(`/${segments.join("/")}`));
 }
 
+/** The newer and the older post next to `post` in the site's order. */
+export function neighbours(site: Site, post: SitePost): { previous?: SitePost; next?: SitePost } {
+  const index = site.positions.get(post) ?? -1;
+  return index < 0 ? {} : { next: site.posts[index - 1], previous: site.posts[index + 1] };
+}
+
 /** Problems of one content file, for showing on its page in `next dev`. */
 export function problemsOf(site: Site, source: string): ContentProblem[] {
   return site.problems.filter((p) => p.file === source);
