@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Site } from "@/lib/site";
 import { expectAbsoluteUrls, list, parseXml, RFC_3339, RFC_822, text } from "@/lib/testing/feed-checks";
 import { HOSTILE_TITLE, seoFixtureSite } from "@/lib/testing/seo-fixture";
+import { renderPost } from "@/lib/markdown";
 import { renderFeed } from "./render";
 import { feedAlternates, feedSpecs, findFeed, type FeedSpec } from "./specs";
 
@@ -41,6 +42,12 @@ describe("feedSpecs", () => {
     expect(findFeed(seoFixtureSite({ limit: 2 }), "/blog/rss.xml")?.posts).toHaveLength(2);
     // Drafts only where the visibility rule shows them (next dev, --drafts).
     expect(findFeed(seoFixtureSite({ drafts: true }), "/blog/feed.xml")?.posts.map((p) => p.title)).toContain("Draft post");
+  });
+
+  it("are pages posts may link to", async () => {
+    const post = site.posts.find((p) => p.title === "Nobody wrote this")!;
+    const { problems } = await renderPost(post, site.renderContext);
+    expect(problems.filter((p) => p.rule === "links/broken-internal")).toEqual([]);
   });
 
   it("links every page to the site's feeds, and a category page to its own too", () => {

@@ -1,7 +1,8 @@
 import type { Category } from "@/lib/content/post";
 import type { Site, SitePost } from "@/lib/site";
+import { categoryFeedPaths, FEED_FORMATS, siteFeedPaths, type FeedFormat } from "./paths";
 
-export type FeedFormat = "atom" | "rss" | "json";
+export type { FeedFormat };
 
 /** One feed file: a format, the public path it is published at, and the posts it carries. */
 export interface FeedSpec {
@@ -24,8 +25,6 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
   json: "application/feed+json",
 };
 
-const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
-
 /**
  * Every feed the site publishes: the site-wide Atom, RSS and JSON feeds at the
  * configured paths, and the same three in each category's folder, named like
@@ -33,12 +32,9 @@ const FORMATS: FeedFormat[] = ["atom", "rss", "json"];
  */
 export function feedSpecs(site: Site): FeedSpec[] {
   const { config } = site;
-  const sitePaths: Record<FeedFormat, string> = { atom: config.feedPath, rss: config.feedRssPath, json: config.feedJsonPath };
-  const specs = group(sitePaths, { title: config.title, homePath: config.routes.home, posts: site.posts.slice(0, config.feedLimit) });
+  const specs = group(siteFeedPaths(config), { title: config.title, homePath: config.routes.home, posts: site.posts.slice(0, config.feedLimit) });
   for (const listing of site.categories) {
-    const folder = listing.path.replace(/\/?$/, "/");
-    const paths = Object.fromEntries(FORMATS.map((f) => [f, folder + baseName(sitePaths[f])])) as Record<FeedFormat, string>;
-    specs.push(...group(paths, {
+    specs.push(...group(categoryFeedPaths(config, listing.path), {
       title: `${config.title}: ${listing.title}`, homePath: listing.path, posts: listing.posts.slice(0, config.feedLimit), category: listing.category,
     }));
   }
@@ -46,11 +42,7 @@ export function feedSpecs(site: Site): FeedSpec[] {
 }
 
 function group(paths: Record<FeedFormat, string>, shared: Pick<FeedSpec, "title" | "homePath" | "posts" | "category">): FeedSpec[] {
-  return FORMATS.map((format) => ({ format, path: paths[format], siblings: paths, ...shared }));
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf("/") + 1);
+  return FEED_FORMATS.map((format) => ({ format, path: paths[format], siblings: paths, ...shared }));
 }
 
 export function findFeed(site: Site, path: string): FeedSpec | undefined {

@@ -40,7 +40,7 @@ ${options.limit ? `  limit: ${options.limit}\n` : ""}`,
       `title: '${HOSTILE_TITLE.replace(/'/g, "''")}'\ncategory: odd\ntags: [xml]\nabout_authors: [ada, alan]`,
       "Code that ends CDATA twice: `]]>` and `]]>`, a bell \u0007 character, and <b>bold</b> HTML.\n",
     ),
-    "_posts/2024/2024-04-01-anonymous.md": post("title: Nobody wrote this\ncategory: engineering", "Text without an author.\n"),
+    "_posts/2024/2024-04-01-anonymous.md": post("title: Nobody wrote this\ncategory: engineering", "Text without an author. Subscribe to [the feed](/blog/feed.xml) or [Engineering's](/blog/engineering/rss.xml).\n"),
     "_posts/2030/2030-01-01-future.md": post("title: Future post\ncategory: engineering"),
     "_drafts/draft.md": post("title: Draft post\ncategory: engineering"),
   });
