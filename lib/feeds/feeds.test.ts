@@ -2,7 +2,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Site } from "@/lib/site";
 import { expectAbsoluteUrls, list, parseXml, RFC_3339, RFC_822, text } from "@/lib/testing/feed-checks";
-import { HOSTILE_TITLE, seoFixtureSite } from "@/lib/testing/seo-fixture";
+import { loadContent } from "@/lib/content/load";
+import { buildSite } from "@/lib/site/model";
+import { HOSTILE_TITLE, SEO_NOW, seoFixtureSite } from "@/lib/testing/seo-fixture";
+import { makeSite, post } from "@/lib/testing/site-fixture";
 import { renderPost } from "@/lib/markdown";
 import { renderFeed } from "./render";
 import { feedAlternates, feedSpecs, findFeed, type FeedSpec } from "./specs";
@@ -42,6 +45,17 @@ describe("feedSpecs", () => {
     expect(findFeed(seoFixtureSite({ limit: 2 }), "/blog/rss.xml")?.posts).toHaveLength(2);
     // Drafts only where the visibility rule shows them (next dev, --drafts).
     expect(findFeed(seoFixtureSite({ drafts: true }), "/blog/feed.xml")?.posts.map((p) => p.title)).toContain("Draft post");
+  });
+
+  it("carry a post once, even when two posts share a URL (the later one is published)", () => {
+    const root = makeSite({
+      "_config.yml": "url: https://blog.example.org\npermalink: /blog/:categories/:title/\n",
+      "_posts/2016/2016-05-01-training.md": post("title: Spring training\ncategory: team"),
+      "_posts/2016/2016-09-01-training.md": post("title: Autumn training\ncategory: team"),
+    });
+    const shared = buildSite(loadContent(root), { drafts: false, future: false, now: SEO_NOW });
+    expect(findFeed(shared, "/blog/feed.xml")?.posts.map((p) => p.title)).toEqual(["Autumn training"]);
+    expect(findFeed(shared, "/blog/team/feed.json")?.posts.map((p) => p.title)).toEqual(["Autumn training"]);
   });
 
   it("are pages posts may link to", async () => {

@@ -71,3 +71,12 @@ export function problemsOf(site: Site, source: string): ContentProblem[] {
 export function findPostById(site: Site, id: string): SitePost | undefined {
   return site.posts.find((post) => postId(post) === id);
 }
+
+/**
+ * False for a post that lost its URL to a later post with the same permalink
+ * (reported as permalink/duplicate): it has no page, so feeds and cards skip it.
+ */
+export function ownsUrl(site: Site, post: SitePost): boolean {
+  const route = site.routes.get(routeKey(post.url));
+  return route?.kind === "post" && route.post === post;
+}
