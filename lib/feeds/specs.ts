@@ -1,5 +1,5 @@
 import type { Category } from "@/lib/content/post";
-import { ownsUrl, type Site, type SitePost } from "@/lib/site";
+import type { Site, SitePost } from "@/lib/site";
 import { categoryFeedPaths, FEED_FORMATS, siteFeedPaths, type FeedFormat } from "./paths";
 
 export type { FeedFormat };
@@ -33,7 +33,7 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
 export function feedSpecs(site: Site): FeedSpec[] {
   const { config } = site;
   // An entry per URL: a post that lost its URL to another would repeat that entry's id.
-  const newest = (posts: SitePost[]) => posts.filter((post) => ownsUrl(site, post)).slice(0, config.feedLimit);
+  const newest = (posts: SitePost[]) => posts.slice(0, config.feedLimit);
   const specs = group(siteFeedPaths(config), { title: config.title, homePath: config.routes.home, posts: newest(site.posts) });
   for (const listing of site.categories) {
     specs.push(...group(categoryFeedPaths(config, listing.path), {

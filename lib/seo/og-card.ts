@@ -1,5 +1,5 @@
 import { formatDate, readingMinutes } from "@/lib/format";
-import { findPostById, ownsUrl, postId, type Site } from "@/lib/site";
+import { findPostById, postId, type Site } from "@/lib/site";
 import { SITE_CARD_ID } from "./share-image";
 
 /** What a generated Open Graph card shows; components/og-card.tsx lays it out. */
@@ -16,7 +16,7 @@ export interface OgCardContent {
 
 /** Ids of every card the build generates: the site card and one per visible post that has a page. */
 export function ogCardIds(site: Site): string[] {
-  return [SITE_CARD_ID, ...site.posts.filter((post) => ownsUrl(site, post)).map(postId)];
+  return [SITE_CARD_ID, ...site.posts.map(postId)];
 }
 
 export function ogCardContent(site: Site, id: string): OgCardContent | undefined {

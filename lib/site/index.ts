@@ -67,16 +67,15 @@ export function problemsOf(site: Site, source: string): ContentProblem[] {
   return site.problems.filter((p) => p.file === source);
 }
 
+const postsById = new WeakMap<Site, Map<string, SitePost>>();
+
 /** The visible post with this id (see postId), if any. */
 export function findPostById(site: Site, id: string): SitePost | undefined {
-  return site.posts.find((post) => postId(post) === id);
+  let byId = postsById.get(site);
+  if (!byId) {
+    byId = new Map(site.posts.map((post) => [postId(post), post]));
+    postsById.set(site, byId);
+  }
+  return byId.get(id);
 }
 
-/**
- * False for a post that lost its URL to a later post with the same permalink
- * (reported as permalink/duplicate): it has no page, so feeds and cards skip it.
- */
-export function ownsUrl(site: Site, post: SitePost): boolean {
-  const route = site.routes.get(routeKey(post.url));
-  return route?.kind === "post" && route.post === post;
-}
