@@ -94,10 +94,33 @@ function build(label, contentDir, outDir, logFile) {
         return;
       }
       // The 1-minute load average at the end: other work on the machine slows wall times down.
-      resolve({ wallMs, cpuMs, peakBytes, maxProcesses, loadAvg1: os.loadavg()[0] });
+      resolve({ wallMs, cpuMs, peakBytes, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases() });
     });
   });
 }
+
+/**
+ * Where `next build` spent its time, from the trace it writes to .next/trace
+ * (one JSON array of spans per line; durations in microseconds). Only the
+ * phases worth comparing; they run one after another.
+ */
+const PHASES = { "run-turbopack": "compile", "run-typescript": "typecheck", "static-generation": "generate", "output-export-full-static-export": "export", clean: "clean" };
+function nextPhases() {
+  const phases = {};
+  try {
+    for (const line of fs.readFileSync(path.join(ROOT, ".next", "trace"), "utf8").split("\n")) {
+      if (!line.trim()) continue;
+      for (const span of JSON.parse(line)) {
+        const name = PHASES[span.name];
+        if (name) phases[name] = (phases[name] ?? 0) + span.duration / 1000;
+      }
+    }
+  } catch {
+    // no trace: the phases are just not reported
+  }
+  return phases;
+}
+const formatPhases = (phases) => Object.entries(phases).map(([name, ms]) => `${name} ${sec(ms)} s`).join(", ");
 
 // ---------------------------------------------------------------- output figures
 
@@ -212,7 +235,7 @@ async function benchCorpus({ name, source, posts }) {
       fs.rmSync(path.join(ROOT, ".cache", "render"), { recursive: true, force: true });
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
-      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes)`);
+      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes); ${formatPhases(cold.phasesMs)}`);
 
       // 2. and 3. figures of the output (the same every run; taken from the cold build).
       const output = outputStats(outDir);
@@ -234,7 +257,7 @@ async function benchCorpus({ name, source, posts }) {
       const rebuildShowsEdit = url && fs.readFileSync(fileOf(outDir, url), "utf8").includes(marker)
         ? true
         : walkFiles(outDir).some((f) => f.endsWith(".html") && fs.readFileSync(f, "utf8").includes(marker));
-      log(`${tag}: rebuild ${sec(rebuild.wallMs)} s (CPU ${sec(rebuild.cpuMs)} s), peak ${mb(rebuild.peakBytes)} MB${rebuildShowsEdit ? "" : " — WARNING: the edit is not in the output"}`);
+      log(`${tag}: rebuild ${sec(rebuild.wallMs)} s (CPU ${sec(rebuild.cpuMs)} s), peak ${mb(rebuild.peakBytes)} MB; ${formatPhases(rebuild.phasesMs)}${rebuildShowsEdit ? "" : " — WARNING: the edit is not in the output"}`);
       results.push({ run, cold, rebuild, rebuildShowsEdit, output, page });
     }
   } finally {
@@ -264,7 +287,7 @@ async function benchCorpus({ name, source, posts }) {
     editedPost: path.relative(content, edited),
     rebuildShowsEdit: results.every((r) => r.rebuildShowsEdit),
     postPage: last.page,
-    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
+    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
   };
 }
 
@@ -315,6 +338,7 @@ const report = {
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
     "Cold: .next/ and .cache/render/ deleted before the build. Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
+    "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
     "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process).",
     "Post page JS = external <script src> files (nomodule excluded) + inline scripts; inline script bytes are also part of the HTML.",
   ],
