@@ -313,6 +313,9 @@ const synthetic = rows.filter((r) => r.synthetic).sort((a, b) => a.pages - b.pag
 const marginalMsPerPage = synthetic.length >= 2 && synthetic.at(-1).pages !== synthetic[0].pages
   ? (synthetic.at(-1).coldBuildMs - synthetic[0].coldBuildMs) / (synthetic.at(-1).pages - synthetic[0].pages)
   : null;
+const marginalCpuMsPerPage = marginalMsPerPage != null
+  ? (synthetic.at(-1).coldBuildCpuMs - synthetic[0].coldBuildCpuMs) / (synthetic.at(-1).pages - synthetic[0].pages)
+  : null;
 
 const cpus = os.cpus();
 const machine = {
@@ -334,6 +337,7 @@ const report = {
   generator: GENERATOR,
   runs,
   marginalMsPerPage,
+  marginalCpuMsPerPage,
   notes: [
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
     "Cold: .next/ and .cache/render/ deleted before the build. Rebuild: one post edited, caches kept.",
@@ -355,7 +359,7 @@ const table = [
   ...rows.map((r) => `| ${r.name} | ${r.posts} | ${r.pages} | ${sec(r.coldBuildMs)} | ${sec(r.coldBuildCpuMs)} | ${sec(r.rebuildMs)} | ${mb(r.peakRssBytes)} | ${r.msPerPage.toFixed(1)} | ${mb(r.outBytes)} | ${rawGzip(r.postPage?.html)} | ${rawGzip(r.postPage?.css)} | ${rawGzip(r.postPage?.js)} | ${r.postPage ? `${r.postPage.scripts.external} + ${r.postPage.scripts.inline} inline` : "–"} |`),
 ];
 console.log(`\n${table.join("\n")}\n`);
-if (marginalMsPerPage != null) console.log(`Marginal cost (cold build, ${synthetic[0].name} -> ${synthetic.at(-1).name}): ${marginalMsPerPage.toFixed(1)} ms per page.`);
+if (marginalMsPerPage != null) console.log(`Marginal cost (cold build, ${synthetic[0].name} -> ${synthetic.at(-1).name}): ${marginalMsPerPage.toFixed(1)} ms per page (CPU time: ${marginalCpuMsPerPage?.toFixed(1) ?? "–"} ms per page).`);
 console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemBytes)} MB RAM, ${machine.os}, Node ${machine.node}, Next.js ${machine.next}; commit ${report.git.commit?.slice(0, 10) ?? "?"}${report.git.dirty ? " (modified)" : ""}.`);
 const busiest = Math.max(loadAvgAtStart[0], ...rows.flatMap((r) => r.perRun.flatMap((p) => [p.loadAvg1AfterCold, p.loadAvg1AfterRebuild])));
 if (busiest > machine.cpus) console.log(`Note: the 1-minute load average reached ${busiest.toFixed(1)} on ${machine.cpus} CPUs: other work ran alongside, so wall times are inflated (compare the CPU times).`);
