@@ -4,6 +4,7 @@ import { ArchiveView } from "@/components/views/archive-view";
 import { ListingView } from "@/components/views/listing-view";
 import { PostView } from "@/components/views/post-view";
 import { RedirectView } from "@/components/views/redirect-view";
+import { SearchView } from "@/components/views/search-view";
 import { absoluteUrl } from "@/lib/format";
 import { renderPost } from "@/lib/markdown";
 import { findRoute, getSite, problemsOf, segmentsOf } from "@/lib/site";
@@ -41,6 +42,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
     }
     case "archive":
       return { title: "Archive", alternates: canonical(route.path) };
+    case "search":
+      return { title: "Search", alternates: canonical(route.path) };
     case "redirect":
       return { title: "Page moved", alternates: canonical(route.to), robots: { index: false } };
   }
@@ -80,6 +83,8 @@ export default async function CatchAllPage({ params }: { params: Params }) {
       );
     case "archive":
       return <ArchiveView site={site} />;
+    case "search":
+      return <SearchView site={site} path={route.path} />;
     case "redirect":
       return <RedirectView to={absoluteUrl(site.config.url, route.to)} />;
   }
