@@ -25,7 +25,9 @@ export function SearchView({ site, path }: SearchViewProps) {
     <div className="search-page" data-search="" data-pagefind-bundle="/pagefind/">
       <header className="listing-header">
         <h1 className="listing-title">Search</h1>
-        <p className="listing-count">Search every post by title and text. Press / anywhere on the blog to come here.</p>
+        <p className="listing-count">
+          Search every post by title and text. Press <kbd>/</kbd> on any page of the blog to come here.
+        </p>
       </header>
       <form className="search-form" role="search" action={encodeURI(path)} method="get">
         <div className="search-field">
