@@ -1,9 +1,15 @@
+import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { browserLaunchOptions } from "./scripts/browser.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const corpusPort = port + 1;
+/** Written by `npm test` (scripts/test.mjs) when ../shared/corpus/devblog exists. */
+export const CORPUS_OUT_DIR = ".cache/out-corpus";
+const hasCorpusBuild = fs.existsSync(`${CORPUS_OUT_DIR}/index.html`);
 
-// Smoke tests run against the built static export (out/), served like a static host serves it.
+// Smoke tests run against the built static export, served like a static host serves it:
+// the sample blog (out/) on one port, the ePages corpus build on another.
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
@@ -12,19 +18,26 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [["list"], ["github"]] : [["list"]],
   use: {
-    baseURL: `http://localhost:${port}`,
     launchOptions: browserLaunchOptions(),
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] } },
-    { name: "phone", use: { ...devices["Pixel 7"] }, grep: /@phone/ },
+    { name: "desktop", testIgnore: /corpus\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${port}` } },
+    { name: "phone", testIgnore: /corpus\.spec/, grep: /@phone/, use: { ...devices["Pixel 7"], baseURL: `http://localhost:${port}` } },
+    ...(hasCorpusBuild
+      ? [{ name: "corpus", testMatch: /corpus\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${corpusPort}` } }]
+      : []),
   ],
-  webServer: {
-    command: "node scripts/serve.mjs",
-    env: { PORT: String(port), OUT_DIR: process.env.E2E_OUT_DIR ?? "out" },
-    url: `http://localhost:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: "node scripts/serve.mjs",
+      env: { PORT: String(port), OUT_DIR: process.env.E2E_OUT_DIR ?? "out" },
+      url: `http://localhost:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    ...(hasCorpusBuild
+      ? [{ command: "node scripts/serve.mjs", env: { PORT: String(corpusPort), OUT_DIR: CORPUS_OUT_DIR }, url: `http://localhost:${corpusPort}/`, reuseExistingServer: false, timeout: 30_000 }]
+      : []),
+  ],
 });

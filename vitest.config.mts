@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     // Playwright specs in e2e/ are run by Playwright, not here.
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+    // Unit tests render fixtures; they must not read or fill the build's render cache.
+    env: { BLOG_CACHE: "0" },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -7,6 +7,7 @@ import { ThemeScript } from "@/components/theme-script";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
+import "./code.css";
 
 export function generateMetadata(): Metadata {
   const { config } = getSite();

@@ -7,7 +7,7 @@ const PAGES = {
   "index page 2": "/blog/page/2/",
   post: "/blog/team/writing-our-on-call-handbook/",
   "post with code": "/blog/infrastructure/zero-downtime-column-renames/",
-  category: "/blog/categories/engineering/",
+  category: "/blog/engineering/",
   tag: "/blog/tags/ci/",
   author: "/blog/authors/mlindqvist/",
   archive: "/blog/archive/",

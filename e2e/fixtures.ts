@@ -20,7 +20,11 @@ export const test = base.extend<{ pageErrors: string[] }>({
           errors.push(`HTTP ${response.status()}: ${response.url()}`);
         }
       });
-      page.on("requestfailed", (request) => errors.push(`failed: ${request.url()} ${request.failure()?.errorText ?? ""}`));
+      page.on("requestfailed", (request) => {
+        const reason = request.failure()?.errorText ?? "";
+        // ERR_ABORTED: the test navigated on while a page was still loading; not a fault of the page.
+        if (!reason.includes("ERR_ABORTED")) errors.push(`failed: ${request.url()} ${reason}`);
+      });
       await use(errors);
       expect(errors, "errors in the browser").toEqual([]);
     },

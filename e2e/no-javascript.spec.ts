@@ -34,5 +34,5 @@ test("the search page says search needs JavaScript and offers the archive and ca
   await expect(note).toBeVisible();
   await expect(note).toContainText("Search runs in your browser and needs JavaScript.");
   await expect(note.getByRole("link", { name: "archive" })).toHaveAttribute("href", "/blog/archive/");
-  await expect(note.getByRole("link", { name: "Engineering" })).toHaveAttribute("href", "/blog/categories/engineering/");
+  await expect(note.getByRole("link", { name: "Engineering" })).toHaveAttribute("href", "/blog/engineering/");
 });

@@ -45,7 +45,7 @@ test("a post shows title, authors with avatars, date, category, tags and rendere
   for (const avatar of await avatars.all()) expect(await avatar.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(header.locator("time")).toHaveAttribute("datetime", "2025-08-13T22:00:00.000Z");
   await expect(header.locator("time")).toHaveText("August 14, 2025");
-  await expect(header.getByRole("link", { name: "Team & Culture" })).toHaveAttribute("href", "/blog/categories/team/");
+  await expect(header.getByRole("link", { name: "Team & Culture" })).toHaveAttribute("href", "/blog/team/");
   await expect(page.getByRole("list", { name: "Tags" }).getByRole("link")).toHaveText(["#on-call", "#incident-response", "#documentation"]);
   await expect(page.locator(".post-body blockquote")).toBeVisible();
   await expect(page.locator(".post-body ol > li")).toHaveCount(4);
@@ -69,7 +69,7 @@ test("the header image reserves its space before it loads", async ({ page }) => 
 });
 
 test("category, tag and author pages list their posts", async ({ page }) => {
-  await page.goto("/blog/categories/infrastructure/");
+  await page.goto("/blog/infrastructure/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Infrastructure");
   await expect(page.getByText("4 posts")).toBeVisible();
   await page.goto("/blog/tags/on-call/");
@@ -111,4 +111,24 @@ test("posts link to their neighbours", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "More posts" });
   await nav.getByRole("link", { name: /Newer post/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Zero-downtime column renames with expand and contract");
+});
+
+test("the table of contents links to the post's sections @phone", async ({ page }) => {
+  await page.goto(TWO_AUTHOR_POST);
+  const toc = page.getByRole("navigation", { name: "On this page" });
+  await toc.getByRole("link", { name: "Keeping it alive" }).click();
+  await expect(page).toHaveURL(/#keeping-it-alive$/);
+  await expect(page.getByRole("heading", { name: "Keeping it alive" })).toBeInViewport();
+});
+
+test("a post suggests related posts by shared tags", async ({ page }) => {
+  await page.goto(TWO_AUTHOR_POST);
+  const related = page.getByRole("region", { name: "Related posts" });
+  await expect(related.getByRole("link")).toHaveCount(3);
+  // Two posts share a tag and the category, then two share only a tag; ties go to the post closer in time.
+  await expect(related.getByRole("link")).toHaveText([
+    "A first week that actually ships: rethinking onboarding",
+    "Code review as a conversation, not a gate",
+    "Why our engineering blog is a folder of Markdown",
+  ]);
 });

@@ -27,6 +27,13 @@ if (values.drafts) env.BLOG_DRAFTS = "1";
 if (values.future) env.BLOG_FUTURE = "1";
 
 const started = performance.now();
+// The content check first: it lists every problem with file and line, stops on those that
+// prevent correct pages, and renders each post once into the cache that `next build` reads.
+const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build"], { stdio: "inherit", env });
+if (check.status !== 0) process.exit(check.status ?? 1);
+
+// The check has reported the content problems; the build need not print them again.
+env.BLOG_QUIET = "1";
 const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
 if (next.status !== 0) process.exit(next.status ?? 1);
 

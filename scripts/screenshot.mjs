@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Takes full-page screenshots of pages of the running site, to look at them as a reader would.
-// Usage: node scripts/screenshot.mjs http://localhost:3000/blog/ out.png [width=1280] [--dark]
+// Usage: node scripts/screenshot.mjs http://localhost:3000/blog/ out.png [width=1280] [--dark] [--viewport] [--selector=CSS]
 import { chromium } from "@playwright/test";
 import { browserLaunchOptions } from "./browser.mjs";
 
@@ -16,6 +16,8 @@ const page = await browser.newPage({
   deviceScaleFactor: 1,
 });
 await page.goto(url, { waitUntil: "networkidle" });
-await page.screenshot({ path: file, fullPage: !flags.includes("--viewport") });
+const selector = flags.find((f) => f.startsWith("--selector="))?.slice("--selector=".length);
+if (selector) await page.locator(selector).first().screenshot({ path: file });
+else await page.screenshot({ path: file, fullPage: !flags.includes("--viewport") });
 await browser.close();
 console.log(file);

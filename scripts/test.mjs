@@ -5,6 +5,8 @@
 //   npm test -- --unit    only type check and unit tests
 //   npm test -- --e2e     only build + browser tests
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { NO_BROWSER_HELP, playwrightBrowserInstalled, systemChromium } from "./browser.mjs";
 
 const args = process.argv.slice(2);
@@ -39,6 +41,18 @@ if (only !== "unit") {
   console.log(`\nBrowser for end-to-end tests: ${browser}`);
   // The smoke tests know the sample blog in content/, whatever BLOG_CONTENT_DIR says.
   run("Build the sample blog", process.execPath, ["scripts/build.mjs"], { BLOG_CONTENT_DIR: "", BLOG_QUIET: "1" });
+  // The real ePages blog, unchanged, with the overlay a team would add to its config
+  // (its previous URL scheme, the site's pages outside the blog).
+  const corpus = path.resolve("../shared/corpus/devblog");
+  fs.rmSync(".cache/out-corpus", { recursive: true, force: true });
+  if (fs.existsSync(path.join(corpus, "_posts"))) {
+    run("Build the ePages corpus", process.execPath, ["scripts/build.mjs", "--content", corpus, "--out", ".cache/out-corpus"], {
+      BLOG_CONFIG: `_config.yml,${path.resolve("e2e/corpus/config-overlay.yml")}`,
+      BLOG_QUIET: "1",
+    });
+  } else {
+    console.log(`\nCorpus tests skipped: ${corpus} is not there (they need ../shared/corpus/devblog next to the project).`);
+  }
   run("Browser tests", "npx", ["playwright", "test"]);
 }
 console.log("\n✓ All tests passed.");

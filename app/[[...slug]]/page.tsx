@@ -7,7 +7,8 @@ import { RedirectView } from "@/components/views/redirect-view";
 import { SearchView } from "@/components/views/search-view";
 import { absoluteUrl } from "@/lib/format";
 import { renderPost } from "@/lib/markdown";
-import { findRoute, getSite, problemsOf, segmentsOf } from "@/lib/site";
+import { findRoute, getSite, neighbours, problemsOf, segmentsOf } from "@/lib/site";
+import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
 
 // Every URL comes from the site model's route table; anything else is a 404.
@@ -59,14 +60,16 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "post": {
       const { post } = route;
       const rendered = await renderPost(post, site.renderContext);
-      const index = site.posts.indexOf(post);
+      const { previous, next } = neighbours(site, post);
       return (
         <PostView
           site={site}
           post={post}
           html={rendered.html}
-          next={site.posts[index - 1]}
-          previous={site.posts[index + 1]}
+          headings={rendered.headings}
+          next={next}
+          previous={previous}
+          related={relatedPosts(site, post)}
           problems={devProblems ? [...problemsOf(site, post.source), ...rendered.problems] : []}
         />
       );
@@ -86,6 +89,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "search":
       return <SearchView site={site} path={route.path} />;
     case "redirect":
-      return <RedirectView to={absoluteUrl(site.config.url, route.to)} />;
+      // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
+      return <RedirectView to={encodeURI(route.to)} />;
   }
 }

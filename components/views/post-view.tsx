@@ -1,37 +1,51 @@
 import type { ContentProblem } from "@/lib/content/problems";
 import { formatDate } from "@/lib/format";
+import type { Heading } from "@/lib/markdown";
 import type { Site, SitePost } from "@/lib/site";
 import { AuthorCard } from "../author-card";
 import { PostHeader } from "../post-header";
 import { ProblemList } from "../problem-list";
+import { RelatedPosts } from "../related-posts";
+import { TableOfContents } from "../table-of-contents";
 import { TagList } from "../tag-list";
 
 export interface PostViewProps {
   site: Site;
   post: SitePost;
   html: string;
+  headings: readonly Heading[];
   previous?: SitePost;
   next?: SitePost;
+  related: readonly SitePost[];
   /** Shown in `next dev` only. */
   problems: readonly ContentProblem[];
 }
 
-export function PostView({ site, post, html, previous, next, problems }: PostViewProps) {
+/** Long posts get a table of contents, unless the author placed one with kramdown's {:toc}. */
+function wantsTableOfContents(html: string, headings: readonly Heading[]): boolean {
+  return headings.length >= 3 && !html.includes('<nav class="toc"');
+}
+
+export function PostView({ site, post, html, headings, previous, next, related, problems }: PostViewProps) {
   const { dateLocale, timezone } = site.config;
   const withProfiles = post.authors.filter((a) => a.hasProfile);
+  const toc = wantsTableOfContents(html, headings);
   // Search indexes published posts only, never the drafts or scheduled posts of a --drafts/--future build.
   const indexed = post.status === "published";
   return (
     <article className="post" {...(indexed ? searchMeta(post, dateLocale, timezone) : {})}>
       <PostHeader post={post} locale={dateLocale} timezone={timezone} indexed={indexed} />
       <ProblemList problems={problems} title={`Problems in ${post.source}`} />
-      <div
-        className="prose post-body"
-        data-pagefind-body={indexed ? "" : undefined}
-        dangerouslySetInnerHTML={{ __html: html }}
-        // public/js/site.js adds copy buttons here, possibly before React hydrates (dev, client_runtime: true).
-        suppressHydrationWarning
-      />
+      <div className={`post-content${toc ? " has-toc" : ""}`}>
+        {toc && <TableOfContents headings={headings} />}
+        <div
+          className="prose post-body"
+          data-pagefind-body={indexed ? "" : undefined}
+          dangerouslySetInnerHTML={{ __html: html }}
+          // public/js/site.js adds copy buttons here, possibly before React hydrates (dev, client_runtime: true).
+          suppressHydrationWarning
+        />
+      </div>
       <footer className="post-footer">
         <TagList tags={post.tags} />
         {withProfiles.length > 0 && (
@@ -42,6 +56,7 @@ export function PostView({ site, post, html, previous, next, problems }: PostVie
             ))}
           </section>
         )}
+        <RelatedPosts posts={related} locale={dateLocale} timezone={timezone} />
         {(previous || next) && (
           <nav className="post-nav" aria-label="More posts">
             {next ? (

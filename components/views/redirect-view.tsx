@@ -1,5 +1,5 @@
 export interface RedirectViewProps {
-  /** Absolute URL of the page's new address. */
+  /** The page's new address (a root-relative URL). */
   to: string;
 }
 

@@ -13,14 +13,15 @@ const routePattern = z.string().regex(/^\//, "must start with /");
 const ROUTE_DEFAULTS = {
   home: "/blog/",
   page: "/blog/page/:num/",
-  category: "/blog/categories/:category/",
+  category: "/blog/:category/",
   tag: "/blog/tags/:tag/",
   author: "/blog/authors/:author/",
   archive: "/blog/archive/",
   search: "/blog/search/",
 };
 
-const severityOverride = z.enum(["error", "warning", "info", "off"]);
+// YAML 1.1 (Jekyll's) reads a bare `off` as false.
+const severityOverride = z.union([z.enum(["error", "warning", "info", "off"]), z.literal(false).transform(() => "off" as const)]);
 
 export const configSchema = z.object({
   title: z.coerce.string().default("Engineering Blog"),
@@ -90,33 +91,62 @@ export interface SiteConfig {
   raw: Record<string, unknown>;
 }
 
-export function parseConfig(text: string | undefined, file = "_config.yml"): { config: SiteConfig; problems: ContentProblem[] } {
+export interface ConfigSource {
+  /** As shown in messages, e.g. `_config.yml`. */
+  file: string;
+  text: string;
+}
+
+/**
+ * Settings from one or more YAML files, later files overriding earlier ones
+ * key by key, as Jekyll's `--config _config.yml,_config.local.yml` does.
+ * Every bad value is reported and replaced by its default, so the rest of the
+ * site still loads.
+ */
+export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
   let data: Record<string, unknown> = {};
-  if (text !== undefined) {
-    const parsed = parseYaml(text);
+  const lineOf: ((path: readonly (string | number)[]) => { file: string; line?: number })[] = [];
+  for (const source of sources) {
+    const parsed = parseYaml(source.text);
     for (const error of parsed.errors) {
-      problems.push(problem({ rule: "config/yaml-syntax", file, line: error.line, column: error.column, message: `_config.yml is not valid YAML: ${error.message}`, hint: "fix the YAML syntax at this line" }));
+      problems.push(problem({ rule: "config/yaml-syntax", file: source.file, line: error.line, column: error.column, message: `${source.file} is not valid YAML: ${error.message}`, hint: "fix the YAML syntax at this line" }));
     }
-    if (parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data)) data = parsed.data as Record<string, unknown>;
-    const result = configSchema.safeParse(data);
-    if (result.success) return { config: toSiteConfig(result.data, data), problems };
-    // Report every bad key, then fall back to the default for each so the rest of the site still loads.
-    const cleaned: Record<string, unknown> = { ...data };
-    for (const issue of result.error.issues) {
-      const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
-      const key = String(path[0]);
-      problems.push(problem({
-        rule: "config/invalid", file, line: parsed.lineOf(path), field: path.join("."),
-        message: `Invalid setting \`${path.join(".")}\`: ${issue.message}`,
-        found: quote(valueAt(data, path)),
-      }));
-      delete cleaned[key];
+    if (parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data)) {
+      data = deepMerge(data, parsed.data as Record<string, unknown>);
+      lineOf.unshift((path) => ({ file: source.file, line: parsed.lineOf(path) }));
     }
-    const retry = configSchema.safeParse(cleaned);
-    if (retry.success) return { config: toSiteConfig(retry.data, cleaned), problems };
   }
-  return { config: toSiteConfig(configSchema.parse({}), data), problems };
+  const locate = (path: readonly (string | number)[]) =>
+    lineOf.map((find) => find(path)).find((found) => found.line !== undefined) ?? { file: sources.at(-1)?.file ?? "_config.yml" };
+  const result = configSchema.safeParse(data);
+  if (result.success) return { config: toSiteConfig(result.data, data), problems };
+  const cleaned: Record<string, unknown> = { ...data };
+  for (const issue of result.error.issues) {
+    const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+    const where = locate(path);
+    problems.push(problem({
+      rule: "config/invalid", file: where.file, line: where.line, field: path.join("."),
+      message: `Invalid setting \`${path.join(".")}\`: ${issue.message}`,
+      found: quote(valueAt(data, path)),
+    }));
+    delete cleaned[String(path[0])];
+  }
+  const retry = configSchema.safeParse(cleaned);
+  return { config: toSiteConfig(retry.success ? retry.data : configSchema.parse({}), cleaned), problems };
+}
+
+function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(override)) {
+    const current = merged[key];
+    merged[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

@@ -90,15 +90,32 @@ export function isValidTimezone(timezone: string): boolean {
   }
 }
 
+// Offsets from UTC by zone and hour: zone rules change on hour boundaries, and
+// Intl's formatToParts is far too slow to call for every date of a large blog.
+const offsets = new Map<string, number>();
+
+function offsetAt(date: Date, timezone: string): number {
+  const hour = Math.floor(date.getTime() / 3_600_000);
+  const key = `${timezone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const values: Record<string, number> = {};
+    for (const part of formatterFor(timezone).formatToParts(new Date(hour * 3_600_000))) {
+      if (part.type !== "literal") values[part.type] = Number(part.value);
+    }
+    const wall = Date.UTC(values.year!, values.month! - 1, values.day!, values.hour! % 24, values.minute!, values.second!);
+    offset = wall - hour * 3_600_000;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock parts of an instant in a timezone. */
 export function partsInZone(date: Date, timezone: string): DateParts {
-  const values: Record<string, number> = {};
-  for (const part of formatterFor(timezone).formatToParts(date)) {
-    if (part.type !== "literal") values[part.type] = Number(part.value);
-  }
+  const wall = new Date(date.getTime() + (timezone === "UTC" ? 0 : offsetAt(date, timezone)));
   return {
-    year: values.year!, month: values.month!, day: values.day!,
-    hour: values.hour! % 24, minute: values.minute!, second: values.second!,
+    year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(),
+    hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds(),
   };
 }
 
@@ -112,9 +129,7 @@ export function zonedToUtc(parts: DateParts, timezone: string): Date {
 }
 
 function offsetMs(date: Date, timezone: string): number {
-  const p = partsInZone(date, timezone);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - Math.floor(date.getTime() / 1000) * 1000;
+  return timezone === "UTC" ? 0 : offsetAt(date, timezone);
 }
 
 /** `YYYY-MM-DD` of an instant in a timezone. */

@@ -9,6 +9,8 @@ import { parseAuthors } from "./authors";
 import { fillRoute, normalizePost, resolveImage, type NormalizeContext } from "./normalize";
 import { contentRoot, relativeToRoot } from "./paths";
 import type { Author, Post } from "./post";
+import { readCached, writeCached } from "@/lib/cache";
+import { fingerprintFiles } from "./fingerprint";
 import { problem, type ContentProblem } from "./problems";
 import { decodeText } from "./text";
 
@@ -84,6 +86,15 @@ function safeRealpath(file: string): string | undefined {
   }
 }
 
+/**
+ * `_config.yml`, or the comma-separated list in BLOG_CONFIG (paths relative to the
+ * content root, or absolute), later files overriding earlier ones, like Jekyll's --config.
+ */
+function configFiles(root: string): string[] {
+  const list = process.env.BLOG_CONFIG?.split(",").map((f) => f.trim()).filter(Boolean);
+  return list && list.length > 0 ? list.map((f) => (path.isAbsolute(f) ? path.relative(root, f) || f : f)) : ["_config.yml"];
+}
+
 function readOptional(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -94,13 +105,19 @@ function readOptional(file: string): string | undefined {
 
 /** Config, authors and assets: what every post is normalized against. */
 export function loadContext(root: string): { context: NormalizeContext; authors: Author[]; problems: ContentProblem[]; key: string } {
-  const configFile = path.join(root, "_config.yml");
-  const configText = readOptional(configFile);
   const problems: ContentProblem[] = [];
-  if (configText === undefined && !fs.existsSync(root)) {
+  if (!fs.existsSync(root)) {
     problems.push(problem({ rule: "config/invalid", file: root, message: `The content folder ${root} does not exist`, expected: "a Jekyll site root with _config.yml and _posts/", hint: "set BLOG_CONTENT_DIR to your site's folder", blocksBuild: true }));
   }
-  const { config, problems: configProblems } = parseConfig(configText);
+  const sources = configFiles(root).flatMap((file) => {
+    const text = readOptional(path.resolve(root, file));
+    if (text === undefined && file !== "_config.yml") {
+      problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
+    }
+    return text === undefined ? [] : [{ file, text }];
+  });
+  const configText = sources.map((s) => s.text).join("\0");
+  const { config, problems: configProblems } = parseConfig(sources);
   problems.push(...configProblems);
   const assets = indexAssets(root);
   const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
@@ -184,8 +201,35 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
   return { post: result.post, problems: [...problems, ...result.problems] };
 }
 
-/** Reads the whole content folder. */
+/** The snapshot minus what is cheaper to rebuild than to store (the asset index). */
+interface StoredSnapshot extends Omit<ContentSnapshot, "assets" | "includes"> {
+  includes: [string, string][];
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function reviveDates(key: string, value: unknown): unknown {
+  return (key === "date" || key === "updated") && typeof value === "string" && ISO_INSTANT.test(value) ? new Date(value) : value;
+}
+
+/**
+ * Reads the whole content folder. A production build reads it in several
+ * processes (the check, Next's workers); the first one stores the parsed
+ * result on disk, keyed by every content file's size and time, and the
+ * others load that instead of parsing thousands of posts again.
+ */
 export function loadContent(root: string = contentRoot()): ContentSnapshot {
+  if (process.env.NODE_ENV === "development") return loadFresh(root);
+  const key = createHash("sha1").update(`${root}\0${process.env.BLOG_CONFIG ?? ""}\0${fingerprintFiles(root)}`).digest("hex");
+  const stored = readCached<StoredSnapshot>("content", key, reviveDates);
+  if (stored) return { ...stored, includes: new Map(stored.includes), assets: indexAssets(root) };
+  const snapshot = loadFresh(root);
+  const { assets: _assets, includes, ...rest } = snapshot;
+  writeCached("content", key, { ...rest, includes: [...includes] } satisfies StoredSnapshot);
+  return snapshot;
+}
+
+function loadFresh(root: string): ContentSnapshot {
   const { context, authors, problems, key: contextKey } = loadContext(root);
   const discovered = discoverPosts(root);
   problems.push(...discovered.problems);

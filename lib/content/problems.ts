@@ -1,3 +1,5 @@
+import { KRAMDOWN_RULES, type KramdownRuleId } from "@/lib/markdown/kramdown/rules";
+
 /**
  * Every content problem the blog can find, as data. Nothing in lib/ throws on
  * bad content: each step returns problems, the caller decides (the build fails
@@ -32,7 +34,7 @@ interface RuleInfo {
 }
 
 /** The rule catalogue: one place that names every rule, its default severity and whether it stops a build. */
-export const RULES = {
+const CONTENT_RULES = {
   "file/not-utf8": { severity: "error", blocksBuild: true, description: "the file is not valid UTF-8 text" },
   "file/bom": { severity: "warning", blocksBuild: false, description: "the file starts with a byte order mark" },
   "file/crlf": { severity: "warning", blocksBuild: false, description: "the file uses CRLF line endings" },
@@ -76,7 +78,14 @@ export const RULES = {
   "liquid/unknown-post": { severity: "error", blocksBuild: false, description: "{% post_url %} or {% link %} to a file that does not exist" },
 } satisfies Record<string, RuleInfo>;
 
-export type RuleId = keyof typeof RULES;
+/** kramdown syntax problems (lib/markdown/kramdown): all warnings; the page is still built. */
+const KRAMDOWN_RULE_INFO = Object.fromEntries(
+  Object.entries(KRAMDOWN_RULES).map(([id, description]) => [id, { severity: "warning", blocksBuild: false, description }]),
+) as Record<KramdownRuleId, RuleInfo>;
+
+export const RULES: Record<RuleId, RuleInfo> = { ...CONTENT_RULES, ...KRAMDOWN_RULE_INFO };
+
+export type RuleId = keyof typeof CONTENT_RULES | KramdownRuleId;
 
 export type ProblemInput = Omit<ContentProblem, "severity" | "blocksBuild"> & {
   severity?: Severity;

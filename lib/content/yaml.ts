@@ -26,7 +26,10 @@ export function parseYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { ...WITHOUT_TIMESTAMPS, lineCounter, prettyErrors: false });
   const errors = doc.errors.map((error) => {
     const pos = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-    return { message: error.message.split("\n")[0] ?? error.message, line: pos.line, column: pos.col };
+    const message = error.message.split("\n")[0] ?? error.message;
+    // The parser notices a missing closing quote only lines later; point at the line that opened it.
+    const line = error.code === "MISSING_CHAR" && /quote/i.test(message) ? openingQuoteLine(text, pos.line) ?? pos.line : pos.line;
+    return { message, line, column: line === pos.line ? pos.col : 1 };
   });
   let data: unknown = null;
   if (errors.length === 0) {
@@ -60,4 +63,17 @@ export function parseYaml(text: string): ParsedYaml {
       return line;
     },
   };
+}
+
+/** The last line at or before `line` whose value opens a quote that the line does not close. */
+function openingQuoteLine(text: string, line: number): number | undefined {
+  const lines = text.split("\n");
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const value = /^\s*(?:-\s+)?[^:#]+:\s*(["'])(.*)$/.exec(lines[i] ?? "");
+    if (!value) continue;
+    const [, quote, rest] = value;
+    const closed = quote === '"' ? /(^|[^\\])"/.test(rest!) : /'(?!')/.test(rest!.replace(/''/g, ""));
+    if (!closed) return i + 1;
+  }
+  return undefined;
 }

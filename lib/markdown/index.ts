@@ -8,13 +8,18 @@ import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
+import type { Element, Root } from "hast";
+import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { Post } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
-import { cacheEnabled, readCached, writeCached } from "./cache";
+import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
+import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
+import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
+import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
 
 export type { Heading, RenderContext };
@@ -36,13 +41,20 @@ function markdownProcessor(sanitize: boolean): Processor {
     const chain = unified()
       .use(remarkParse)
       .use(remarkGfm)
+      // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
+      .use(remarkKramdownAttributes)
       // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
       .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw);
+      .use(rehypeRaw)
+      // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
+      .use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     // Blogs that take outside contributions switch on an allowlist (`sanitize: true`).
     if (sanitize) chain.use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" });
     processor = chain
       .use(rehypeSlug)
+      .use(rehypeKramdownToc)
+      .use(rehypeStrayAttributeLists)
+      .use(rehypeHighlightCode)
       .use(rehypeCheckLinks)
       .use(rehypeCollectHeadings)
       .use(rehypeScrollableBlocks)
@@ -63,10 +75,10 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
   let result = inMemory.get(key);
   if (!result) {
     result = (async () => {
-      const cached = cacheEnabled() ? readCached<RenderedPost>(key) : undefined;
+      const cached = readCached<RenderedPost>("render", key);
       if (cached) return cached;
       const rendered = await renderBody(post, context);
-      writeCached(key, rendered);
+      writeCached("render", key, rendered);
       return rendered;
     })();
     inMemory.set(key, result);
@@ -74,19 +86,51 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
   return result;
 }
 
+interface RenderData extends LinkCheckData {
+  liquidBlocks?: Map<string, Element>;
+}
+
+/** As in Jekyll: Liquid first, then Markdown. */
 async function renderBody(post: Post, context: RenderContext): Promise<RenderedPost> {
-  const data: LinkCheckData = { renderContext: context, pageUrl: post.url };
-  const file = await markdownProcessor(context.config.sanitize).process({ value: post.body, data: data as Record<string, unknown> });
+  const liquid = await renderLiquid(post.body, liquidContext(post, context));
+  const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks };
+  const file = await markdownProcessor(context.config.sanitize).process({ value: liquid.markdown, data: data as Record<string, unknown> });
+  const liquidProblems = liquid.problems.map((p) =>
+    problem({ rule: p.rule, file: post.source, line: post.bodyLine + p.line - 1, message: p.message, found: p.found, expected: p.expected, hint: p.hint }),
+  );
   return {
     html: String(file),
     headings: (file.data.headings as Heading[] | undefined) ?? [],
-    problems: file.messages.map((message) => toProblem(message, post)),
+    problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post))],
+  };
+}
+
+/** `{{ site.* }}` and `{{ page.* }}` as Jekyll provides them, plus the site's resolvers. */
+function liquidContext(post: Post, context: RenderContext): LiquidContext {
+  const { config } = context;
+  return {
+    site: { ...config.raw, title: config.title, description: config.description, url: config.url, timezone: config.timezone },
+    page: {
+      ...post.data,
+      title: post.title,
+      date: post.date,
+      url: post.url,
+      slug: post.slug,
+      categories: post.categories.map((c) => c.raw),
+      tags: post.tags.map((t) => t.name),
+      excerpt: post.excerpt,
+      path: post.source,
+    },
+    postUrl: context.postUrl,
+    linkUrl: context.linkUrl,
+    readInclude: context.readInclude,
+    asset: context.asset,
   };
 }
 
 /** A plugin's VFile message -> a ContentProblem with the line in the post file. */
 function toProblem(message: VFileMessage, post: Post): ContentProblem {
-  const rule = (message.ruleId && message.ruleId in RULES ? message.ruleId : "liquid/syntax") as RuleId;
+  const rule = (message.ruleId && message.ruleId in RULES ? message.ruleId : "kramdown/extension") as RuleId;
   const line = message.line ? post.bodyLine + message.line - 1 : undefined;
   return problem({
     rule,

@@ -45,3 +45,23 @@ describe("excerptFromMarkdown", () => {
     expect(excerpt.endsWith("word…")).toBe(true);
   });
 });
+
+describe("sanitize: true", () => {
+  it("keeps prose and drops scripts, event handlers and iframes", async () => {
+    const { renderPost } = await import("./index");
+    const { parseConfig } = await import("@/lib/config");
+    const { config } = parseConfig([{ file: "_config.yml", text: "sanitize: true" }]);
+    const context = {
+      config, fingerprint: "sanitize-test", resolvePath: () => "page" as const, asset: () => undefined,
+      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined,
+    };
+    const body = '<script>alert(1)</script>\n\n<p onclick="steal()">Hi <b>there</b></p>\n\n<iframe src="https://evil.example"></iframe>\n\n[ok](https://example.com)\n';
+    const post = { source: "_posts/x.md", body, bodyLine: 1, hash: "sanitize", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const { html } = await renderPost(post as never, context);
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("onclick");
+    expect(html).not.toContain("<iframe");
+    expect(html).toContain("<b>there</b>");
+    expect(html).toContain('href="https://example.com"');
+  });
+});

@@ -3,7 +3,7 @@ import { loadContent } from "@/lib/content/load";
 import { contentRoot } from "@/lib/content/paths";
 import { contentFingerprint } from "@/lib/content/watch";
 import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
-import { buildSite, type Site } from "./model";
+import { buildSite, type Site, type SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
 import { currentMode } from "./visibility";
 
@@ -52,6 +52,12 @@ export function getSite(): Site {
 
 export function findRoute(site: Site, segments: readonly string[]): Route | undefined {
   return site.routes.get(routeKey(`/${segments.join("/")}`));
+}
+
+/** The newer and the older post next to `post` in the site's order. */
+export function neighbours(site: Site, post: SitePost): { previous?: SitePost; next?: SitePost } {
+  const index = site.positions.get(post) ?? -1;
+  return index < 0 ? {} : { next: site.posts[index - 1], previous: site.posts[index + 1] };
 }
 
 /** Problems of one content file, for showing on its page in `next dev`. */

@@ -52,7 +52,7 @@ describe("buildSite", () => {
       "/blog": "listing",
       "/blog/page/2": "listing",
       "": "listing",
-      "/blog/categories/engineering": "listing",
+      "/blog/engineering": "listing",
       "/blog/tags/ci": "listing",
       "/blog/tags/ci/page/2": "listing",
       "/blog/authors/ada": "listing",

@@ -31,10 +31,14 @@ export interface Site {
   mode: VisibilityMode;
   /** Visible posts, newest first. */
   posts: SitePost[];
+  /** Each post's index in `posts`. */
+  positions: Map<SitePost, number>;
   home: Listing;
   categories: Listing[];
   tags: Listing[];
   authors: Listing[];
+  /** Category, tag and author listings by `kind:key`, e.g. `tag:ci`. */
+  listings: Map<string, Listing>;
   routes: Map<string, Route>;
   problems: ContentProblem[];
   /** Files under the content folder's assets/, served at /assets/. */
@@ -79,7 +83,9 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
 
   const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], problems });
   const renderContext = buildRenderContext(content, posts, routes);
-  return { config, mode, posts, home, categories, tags, authors, routes, problems: dedupe(problems), assets: content.assets, renderContext };
+  const listings = new Map([...categories, ...tags, ...authors].map((l) => [`${l.kind}:${l.key}`, l]));
+  const positions = new Map(posts.map((post, index) => [post, index]));
+  return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: dedupe(problems), assets: content.assets, renderContext };
 }
 
 /** Groups posts by a facet (category, tag, author), keeping the first-seen form of each key. */

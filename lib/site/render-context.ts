@@ -5,9 +5,6 @@ import type { RenderContext } from "@/lib/markdown/context";
 import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
 
-/** Pipeline changes that alter rendered HTML bump this, so stale cached renders are never used. */
-export const RENDER_PIPELINE_VERSION = "1";
-
 export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
   const { config, assets, includes } = content;
   const byName = new Map<string, string>();
@@ -21,7 +18,6 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
   }
   const externals = config.externalPaths.map((p) => routeKey(p));
   const fingerprint = createHash("sha1")
-    .update(RENDER_PIPELINE_VERSION)
     .update(JSON.stringify(config.raw))
     .update([...routes.keys()].join("\n"))
     .update([...assets.files.keys()].join("\n"))

@@ -48,11 +48,14 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
     const key = routeKey(post.url);
     const existing = routes.get(key);
     if (existing?.kind === "post") {
-      problems.push(problem({
-        rule: "permalink/duplicate", file: post.source, line: post.fieldLines.permalink,
-        message: `${post.source} and ${existing.post.source} both resolve to ${post.url}; only ${post.source} is published`,
-        found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
-      }));
+      // Reported on both files, so each shows the problem in an editor or a pull request.
+      for (const file of [post, existing.post]) {
+        problems.push(problem({
+          rule: "permalink/duplicate", file: file.source, line: file.fieldLines.permalink,
+          message: `${existing.post.source} and ${post.source} both resolve to ${post.url}; only ${post.source} is published (as in Jekyll, the later post wins)`,
+          found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
+        }));
+      }
     }
     routes.set(key, { kind: "post", path: post.url, post });
   }

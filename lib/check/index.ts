@@ -1,0 +1,98 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { loadContent, loadContext } from "@/lib/content/load";
+import { normalizePost } from "@/lib/content/normalize";
+import { problem, sortProblems, type ContentProblem, type Severity } from "@/lib/content/problems";
+import { decodeText } from "@/lib/content/text";
+import { renderPost } from "@/lib/markdown";
+import { pruneOldCaches } from "@/lib/cache";
+import { buildSite } from "@/lib/site/model";
+import type { Site } from "@/lib/site";
+import { currentMode } from "@/lib/site/visibility";
+
+export interface CheckOptions {
+  /** The content root (a Jekyll site root). */
+  root: string;
+  /** Check only these files (paths as given on the command line); all posts when empty. */
+  files?: string[];
+  /** Called after each rendered post, for progress output. */
+  onProgress?: (done: number, total: number) => void;
+  /** Publish what this build publishes (--drafts, --future), not only what a production build does. */
+  asBuild?: boolean;
+}
+
+export interface CheckResult {
+  problems: ContentProblem[];
+  /** Posts whose body was rendered and checked. */
+  postsChecked: number;
+  site: Site;
+}
+
+/**
+ * Everything `npm run check` and the build report: front matter, dates,
+ * taxonomy, URLs, and what rendering finds (Liquid, links, anchors, images).
+ * Reads content only; never writes to it.
+ */
+export async function runCheck({ root, files = [], onProgress, asBuild = false }: CheckOptions): Promise<CheckResult> {
+  const content = loadContent(root);
+  // Links are checked against what gets published.
+  const mode = asBuild ? currentMode(content.config.future, content.config.showDrafts) : { drafts: false, future: content.config.future, now: new Date() };
+  const site = buildSite(content, mode);
+  const problems = [...site.problems];
+  const wanted = files.length > 0 ? resolveFiles(root, files) : undefined;
+
+  // Files named on the command line that are not posts of this site (a draft elsewhere, the seed) are checked on their own.
+  for (const outside of wanted?.outside ?? []) problems.push(...checkLooseFile(root, outside));
+
+  const posts = content.posts.filter((post) => !wanted || wanted.inside.has(post.source));
+  pruneOldCaches("render");
+  pruneOldCaches("content");
+  let done = 0;
+  for (const post of posts) {
+    const rendered = await renderPost(post, site.renderContext);
+    problems.push(...rendered.problems);
+    onProgress?.(++done, posts.length);
+  }
+  const selected = wanted
+    ? problems.filter((p) => wanted.inside.has(p.file) || wanted.outside.includes(p.file))
+    : problems;
+  return { problems: applySeverities(selected, content.config.ruleSeverity), postsChecked: posts.length, site };
+}
+
+function resolveFiles(root: string, files: string[]): { inside: Set<string>; outside: string[] } {
+  const inside = new Set<string>();
+  const outside: string[] = [];
+  for (const file of files) {
+    const relative = path.relative(root, path.resolve(file)).split(path.sep).join("/");
+    if (relative.startsWith("..") || path.isAbsolute(relative)) outside.push(file);
+    else inside.add(relative);
+  }
+  return { inside, outside };
+}
+
+/** A post file outside the content folder's _posts/ and _drafts/, checked against the site's config. */
+function checkLooseFile(root: string, file: string): ContentProblem[] {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return [problem({ rule: "file/unreadable", file, message: `Cannot read the file: ${(error as Error).message}` })];
+  }
+  const decoded = decodeText(bytes, file);
+  if (decoded.text === undefined) return decoded.problems;
+  const { context } = loadContext(root);
+  const result = normalizePost({ source: file, text: decoded.text, draft: false, mtime: new Date() }, context);
+  return [...decoded.problems, ...result.problems];
+}
+
+/** `rules:` in _config.yml: a severity per rule id, or `off`. */
+function applySeverities(problems: ContentProblem[], overrides: Partial<Record<string, Severity | "off">>): ContentProblem[] {
+  return sortProblems(
+    problems.flatMap((p) => {
+      const override = overrides[p.rule];
+      if (override === "off") return [];
+      return override ? [{ ...p, severity: override }] : [p];
+    }),
+  );
+}

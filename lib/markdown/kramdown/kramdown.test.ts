@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { VFile } from "vfile";
+import { describe, expect, it } from "vitest";
+import { parseAttributeList } from "./attribute-list";
+import { renderKramdown } from "./render";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
+// `UPDATE=1 npx vitest run lib/markdown/kramdown` rewrites the expected files; review them before committing.
+const UPDATE = process.env.UPDATE === "1";
+
+/** One line per message, so a fixture also pins down what authors are told. */
+function formatMessages(file: VFile): string {
+  return file.messages.map((m) => `${m.line ?? "?"}:${m.column ?? "?"} ${m.ruleId ?? "-"} ${m.reason}\n`).join("");
+}
+
+describe("kramdown fixtures", () => {
+  const cases = readdirSync(FIXTURES).filter((name) => existsSync(path.join(FIXTURES, name, "input.md")));
+
+  it.each(cases)("%s", async (name) => {
+    const folder = path.join(FIXTURES, name);
+    const file = await renderKramdown(readFileSync(path.join(folder, "input.md"), "utf8"));
+    const html = `${String(file).trim()}\n`;
+    const messages = formatMessages(file);
+    if (UPDATE) {
+      writeFileSync(path.join(folder, "output.html"), html);
+      if (messages) writeFileSync(path.join(folder, "messages.txt"), messages);
+      else rmSync(path.join(folder, "messages.txt"), { force: true });
+    }
+    expect(html).toBe(readFileSync(path.join(folder, "output.html"), "utf8"));
+    const messagesFile = path.join(folder, "messages.txt");
+    expect(messages).toBe(existsSync(messagesFile) ? readFileSync(messagesFile, "utf8") : "");
+  });
+});
+
+describe("parseAttributeList", () => {
+  it("reads ids, classes, quoted values and references", () => {
+    const { list, problems } = parseAttributeList(` #main .a.b key="x y" other='it"s' toc `);
+    expect(list).toEqual({ id: "main", classes: ["a", "b"], attributes: { key: "x y", other: 'it"s' }, refs: ["toc"] });
+    expect(problems).toEqual([]);
+  });
+
+  it("merges class attributes with .class and keeps the last id", () => {
+    const { list } = parseAttributeList(`.a class="b c" #one id="two"`);
+    expect(list.classes).toEqual(["a", "b", "c"]);
+    expect(list.id).toBe("two");
+  });
+
+  it("drops event handlers, script URLs and invalid names, saying why", () => {
+    const { list, problems } = parseAttributeList(`onClick="x()" href=" javascript:x()" 1a="b" ok="yes" unquoted=value`);
+    expect(list.attributes).toEqual({ ok: "yes" });
+    expect(problems.map((p) => p.ruleId)).toEqual(["kramdown/unsafe-attribute", "kramdown/unsafe-attribute", "kramdown/invalid-attribute", "kramdown/invalid-attribute"]);
+  });
+});
+
+describe("remarkKramdownAttributes", () => {
+  it("leaves Markdown without kramdown syntax exactly as plain GFM renders it", async () => {
+    const file = await renderKramdown("# Title\n\nText with [a link](https://x.example) and `code`.\n\n- a\n- b\n");
+    expect(String(file)).toBe('<h1 id="title">Title</h1>\n<p>Text with <a href="https://x.example">a link</a> and <code>code</code>.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>');
+    expect(file.messages).toEqual([]);
+  });
+
+  it("keeps an explicit heading id through rehype-slug", async () => {
+    const file = await renderKramdown("## Same {#same}\n\n## Other\n");
+    expect(String(file)).toContain('<h2 id="same">Same</h2>');
+    expect(String(file)).toContain('<h2 id="other">Other</h2>');
+  });
+
+  it("reports problems with the line they are on", async () => {
+    const file = await renderKramdown("Intro.\n\nSee [x](https://x.example){: onclick=\"steal()\"}\n");
+    expect(file.messages.map((m) => [m.line, m.ruleId, m.source])).toEqual([[3, "kramdown/unsafe-attribute", "kramdown"]]);
+    expect(String(file)).not.toContain("onclick");
+  });
+});

@@ -1,0 +1,30 @@
+import rehypeRaw from "rehype-raw";
+import rehypeSlug from "rehype-slug";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
+import type { VFile } from "vfile";
+import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./index";
+
+/**
+ * The whole chain in the order the plugins need, as lib/markdown would run
+ * it (minus Liquid and highlighting). Used by the tests.
+ */
+export function kramdownProcessor() {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkKramdownAttributes)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSlug)
+    .use(rehypeKramdownToc)
+    .use(rehypeStrayAttributeLists)
+    .use(rehypeStringify);
+}
+
+export async function renderKramdown(markdown: string): Promise<VFile> {
+  return kramdownProcessor().process(markdown);
+}

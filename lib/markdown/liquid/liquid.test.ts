@@ -1,0 +1,301 @@
+import { describe, expect, it } from "vitest";
+import { renderLiquid } from "./index";
+import { markdownToHtml, stubContext, toHtml } from "./testing";
+
+const render = (body: string, ctx = stubContext()) => renderLiquid(body, ctx);
+const lineCount = (text: string) => text.split("\n").length;
+
+describe("renderLiquid: {% highlight %}", () => {
+  it("leaves a placeholder and a pre > code block with the language", async () => {
+    const { markdown, blocks, problems } = await render("Before\n\n{% highlight Java %}\nclass A {}\n{% endhighlight %}\n\nAfter");
+    expect(problems).toEqual([]);
+    expect(markdown).toBe("Before\n\n<!--liquid-block:1\n\n-->\n\nAfter");
+    expect(toHtml(blocks.get("1"))).toBe('<pre><code class="language-java">class A {}</code></pre>');
+  });
+
+  it("marks linenos on the pre", async () => {
+    const { blocks } = await render("{% highlight java linenos %}\nint a;\n{% endhighlight %}");
+    expect(toHtml(blocks.get("1"))).toBe('<pre data-linenos><code class="language-java">int a;</code></pre>');
+  });
+
+  it("accepts sloppy spacing and plain-text names", async () => {
+    for (const [tag, className] of [
+      ["{% highlight text%}", "language-text"],
+      ["{%highlight Bash%}", "language-bash"],
+      ["{% highlight   yml   %}", "language-yml"],
+      ["{% highlight none %}", "language-text"],
+      ["{% highlight plain %}", "language-text"],
+    ] as const) {
+      const { markdown, blocks, problems } = await render(`${tag}\nx\n{% endhighlight %}`);
+      expect(problems, tag).toEqual([]);
+      expect(markdown, tag).not.toContain("{%");
+      expect(toHtml(blocks.get("1")), tag).toBe(`<pre><code class="${className}">x</code></pre>`);
+    }
+  });
+
+  it("renders a code block without a language class when none is given", async () => {
+    const { blocks } = await render("{% highlight %}\nx\n{% endhighlight %}");
+    expect(toHtml(blocks.get("1"))).toBe("<pre><code>x</code></pre>");
+  });
+
+  it("keeps code exactly: indentation, blank lines, `<`, fences and {% raw %} {{ }}", async () => {
+    const code = "  <div>\n\n    ```\n    {{ name }}\n  </div>";
+    const { markdown, blocks } = await render(`{% highlight html %}{% raw %}\n${code}\n{% endraw %}{% endhighlight %}\n\nAfter`);
+    expect(blocks.get("1")?.children[0]).toMatchObject({ children: [{ type: "text", value: code }] });
+    const html = await markdownToHtml(markdown, blocks);
+    expect(html).toBe(
+      '<pre><code class="language-html">  &#x3C;div>\n\n    ```\n    {{ name }}\n  &#x3C;/div></code></pre>\n<p>After</p>',
+    );
+  });
+
+  it("drops the line breaks around the code, as Jekyll does (also those left by {% raw %} on its own line)", async () => {
+    const { blocks } = await render("{% highlight yml %}\n{% raw %}\nkey: {{ value }}\n{% endraw %}\n{% endhighlight %}");
+    expect(toHtml(blocks.get("1"))).toBe('<pre><code class="language-yml">key: {{ value }}</code></pre>');
+  });
+
+  it("renders Liquid inside the code like Jekyll", async () => {
+    const { blocks } = await render("{% highlight text %}\n{{ site.title }}\n{% endhighlight %}");
+    expect(toHtml(blocks.get("1"))).toContain(">Dev Blog<");
+  });
+
+  it("drops the output of a site tag inside the code, keeping block ids unique", async () => {
+    const { markdown, blocks } = await render("{% highlight text %}\nA {% twitter https://x.com/a/status/1 %} B\n{% endhighlight %}\n{% twitter https://x.com/b/status/2 %}");
+    expect(toHtml(blocks.get("2"))).toBe('<pre><code class="language-text">A  B</code></pre>');
+    expect([...blocks.keys()]).toEqual(["2", "3"]);
+    expect(markdown).toBe("<!--liquid-block:2\n\n-->\n<!--liquid-block:3-->");
+  });
+
+  it("reports a highlight that is never closed", async () => {
+    const { markdown, problems } = await render("a\n\n{% highlight bash %}\nls\n");
+    expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 3, expected: "{% endhighlight %}" }]);
+    expect(markdown).toBe("a\n\n\nls\n");
+  });
+});
+
+describe("renderLiquid: {% raw %} and {% comment %}", () => {
+  it("emits raw content verbatim for Markdown to process", async () => {
+    const body = "```go\n{% raw %}\n{{- define \"x\" -}}\n{% if %}\n{% endraw %}\n```";
+    const { markdown, problems } = await render(body);
+    expect(problems).toEqual([]);
+    expect(markdown).toBe('```go\n\n{{- define "x" -}}\n{% if %}\n\n```');
+  });
+
+  it("supports the whitespace-control form", async () => {
+    const { markdown, problems } = await render("```go\n{%- raw -%}\n{{ .name }}\n{%- endraw -%}\n```");
+    expect(problems).toEqual([]);
+    expect(markdown).toBe("```go\n{{ .name }}\n```");
+  });
+
+  it("renders a comment as nothing and keeps the line count", async () => {
+    const body = "One\n\n{% comment %}\nnot {{ shown }}\n{% endcomment %}\n\nTwo {% comment %}inline{% endcomment %}end";
+    const { markdown, problems } = await render(body);
+    expect(problems).toEqual([]);
+    expect(markdown).not.toMatch(/shown|inline/);
+    expect(lineCount(markdown)).toBe(lineCount(body));
+    expect(await markdownToHtml(markdown, new Map())).toBe("<p>One</p>\n\n<p>Two end</p>");
+  });
+});
+
+describe("renderLiquid: variables and filters", () => {
+  it("renders site and page variables with standard filters", async () => {
+    const { markdown, problems } = await render("# {{ page.title | upcase }}\n\nOn {{ site.title }}: {{ page.tags | join: ', ' }}{{ page.missing }}.");
+    expect(problems).toEqual([]);
+    expect(markdown).toBe("# A POST\n\nOn Dev Blog: a, b.");
+  });
+
+  it("has Jekyll's URL filters", async () => {
+    const { markdown } = await render("{{ '/x/' | relative_url }} {{ 'x/' | absolute_url }}");
+    expect(markdown).toBe("/base/x/ https://example.com/base/x/");
+  });
+
+  it("formats dates in the site's timezone, whatever the machine's", async () => {
+    const ctx = stubContext({ site: { timezone: "Europe/Berlin" }, page: { date: new Date("2016-12-31T23:30:00Z") } });
+    expect((await render("{{ page.date | date: '%Y-%m-%d %H:%M' }}", ctx)).markdown).toBe("2017-01-01 00:30");
+    const utc = stubContext({ site: {}, page: { date: new Date("2016-12-31T23:30:00Z") } });
+    expect((await render("{{ page.date | date: '%Y-%m-%d %H:%M' }}", utc)).markdown).toBe("2016-12-31 23:30");
+  });
+
+  it("supports control flow", async () => {
+    const { markdown } = await render("{% for tag in page.tags %}[{{ tag }}]{% endfor %}{% if page.title %} yes{% endif %}");
+    expect(markdown).toBe("[a][b] yes");
+  });
+});
+
+describe("renderLiquid: post_url and link", () => {
+  it("resolves posts and files to URL paths", async () => {
+    const { markdown, problems } = await render(
+      "[a]({% post_url 2016-03-08-some-post %}) [b]({{ site.baseurl }}{% post_url 2017-01-02-other-post %}) [c]({% link _posts/2016-03-08-some-post.md %})",
+    );
+    expect(problems).toEqual([]);
+    expect(markdown).toBe("[a](/blog/coding/some-post/) [b](/base/blog/events/other-post/) [c](/blog/coding/some-post/)");
+  });
+
+  it("reports unresolved ones and links to #", async () => {
+    const { markdown, problems } = await render("x\n[a]({% post_url 2016-03-09-nope %})\n[b]({% link _posts/nope.md %})");
+    expect(markdown).toBe("x\n[a](#)\n[b](#)");
+    expect(problems).toMatchObject([
+      { rule: "liquid/unknown-post", line: 2, found: "2016-03-09-nope", expected: expect.any(String), hint: expect.any(String) },
+      { rule: "liquid/unknown-post", line: 3, found: "_posts/nope.md" },
+    ]);
+  });
+});
+
+describe("renderLiquid: include", () => {
+  it("renders the include as Liquid with include.* parameters", async () => {
+    const { markdown, problems } = await render('Text\n{% include note.html text="Hello" %}');
+    expect(problems).toEqual([]);
+    expect(markdown).toBe('Text\n<aside class="note">Hello on Dev Blog</aside>');
+  });
+
+  it("passes variables as parameters", async () => {
+    const { markdown } = await render("{% include note.html text=page.title %}");
+    expect(markdown).toBe('<aside class="note">A Post on Dev Blog</aside>');
+  });
+
+  it("takes the file name from a variable", async () => {
+    const ctx = stubContext({ page: { note: "note" } });
+    const { markdown } = await render('{% include {{ page.note }}.html text="Hi" %}', ctx);
+    expect(markdown).toBe('<aside class="note">Hi on Dev Blog</aside>');
+  });
+
+  it("warns about a missing include and renders nothing", async () => {
+    const { markdown, problems } = await render("a\n{% include nope.html %}\nb");
+    expect(markdown).toBe("a\n\nb");
+    expect(problems).toMatchObject([{ rule: "liquid/missing-include", line: 2, found: "nope.html" }]);
+  });
+
+  it("reports problems inside an include at the include's line", async () => {
+    const ctx = stubContext({ readInclude: (name) => (name === "bad.html" ? "{% if x %}oops" : name === "self.html" ? "{% include self.html %}" : undefined) });
+    const { problems } = await render("a\n\n{% include bad.html %}\n{% include self.html %}", ctx);
+    expect(problems).toMatchObject([
+      { rule: "liquid/syntax", line: 3 },
+      { rule: "liquid/syntax", line: 4, message: expect.stringContaining("nested") },
+    ]);
+  });
+});
+
+describe("renderLiquid: unknown tags", () => {
+  it("warns about an unknown inline tag and renders nothing", async () => {
+    const { markdown, problems } = await render("a {% gist 123 %} b\n{% seo %}\nc");
+    expect(markdown).toBe("a  b\n\nc");
+    expect(problems).toMatchObject([
+      { rule: "liquid/unknown-tag", line: 1, found: "gist" },
+      { rule: "liquid/unknown-tag", line: 2, found: "seo" },
+    ]);
+  });
+
+  it("renders nothing for a whole unknown block and keeps the line count", async () => {
+    const body = "a\n\n{% callout warning %}\nInside {{ page.title }}\n\nmore\n{% endcallout %}\n\nb";
+    const { markdown, problems } = await render(body);
+    expect(markdown).not.toMatch(/Inside|more|\{%/);
+    expect(lineCount(markdown)).toBe(lineCount(body));
+    expect(problems).toMatchObject([{ rule: "liquid/unknown-tag", line: 3, found: "callout" }]);
+    expect(await markdownToHtml(markdown, new Map())).toBe("<p>a</p>\n\n<p>b</p>");
+  });
+
+  it("keeps reporting a tag name once it has been seen", async () => {
+    await render("{% gist 1 %}");
+    const { problems } = await render("x\n{% gist 2 %}");
+    expect(problems).toMatchObject([{ rule: "liquid/unknown-tag", line: 2 }]);
+  });
+
+  it("does not report tags inside comments or raw text", async () => {
+    const { problems } = await render("{% comment %}{% gist 1 %}{% endcomment %}{% raw %}{% gist 2 %}{% endraw %}");
+    expect(problems).toEqual([]);
+  });
+});
+
+describe("renderLiquid: syntax errors", () => {
+  it("reports an unclosed {% raw %} and shows the rest as written", async () => {
+    const { markdown, problems } = await render("one\ntwo\n{% raw %}\n{{ x }} {% y %}");
+    expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 3 }]);
+    expect(markdown).toBe("one\ntwo\n\n{{ x }} {% y %}");
+  });
+
+  it("reports {% if %} without {% endif %} and renders its content", async () => {
+    const { markdown, problems } = await render("one\n\n{% if page.title %}\nshown\n");
+    expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 3, found: "{% if page.title %}", expected: "{% endif %}" }]);
+    expect(markdown).toBe("one\n\n\nshown\n");
+  });
+
+  it("reports a stray {{ and a stray {% endif %}", async () => {
+    const { markdown, problems } = await render("one\ntwo {{ three\n{% endif %}\nfour");
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ["liquid/syntax", 2],
+      ["liquid/syntax", 3],
+    ]);
+    expect(markdown).toBe("one\ntwo  three\n\nfour");
+  });
+
+  it("reports an unclosed {% and an invalid expression", async () => {
+    const { markdown, problems } = await render("a\n{% for %}x{% endfor %}\nb {% if");
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ["liquid/syntax", 2],
+      ["liquid/syntax", 2],
+      ["liquid/syntax", 3],
+    ]);
+    expect(markdown).not.toMatch(/\{%|\{\{/);
+    expect(lineCount(markdown)).toBe(3);
+  });
+
+  it("never throws, and keeps tags that still parse", async () => {
+    const { markdown, blocks, problems } = await render("{% endfor %}\n{% youtube_video video_id=\"wNQ7B0rIB3g\" %}\n{{ }");
+    expect(problems.every((p) => p.rule === "liquid/syntax")).toBe(true);
+    expect(markdown).toMatch(/^\n<!--liquid-block:1-->\n/);
+    expect(blocks.size).toBe(1);
+  });
+});
+
+describe("renderLiquid: site tags and placeholders", () => {
+  it("puts the element in blocks and a placeholder in the Markdown, with problems at the tag's line", async () => {
+    const { markdown, blocks, problems } = await render('Intro\n\n{% image_custom image="/assets/img/gone.png" %}\n\n{% twitter https://twitter.com/a/status/1 %}');
+    expect(markdown).toBe("Intro\n\n\n\n<!--liquid-block:1-->");
+    expect(problems).toMatchObject([{ rule: "images/missing", line: 3 }]);
+    expect(toHtml(blocks.get("1"))).toContain('class="tweet-card"');
+  });
+
+  it("renders Liquid in tag arguments", async () => {
+    const ctx = stubContext({ page: { image: "/assets/img/photo.jpg" } });
+    const { blocks } = await render('{% image_custom image="{{ page.image }}" %}', ctx);
+    expect(toHtml(blocks.get("1"))).toContain('src="/assets/img/photo.jpg"');
+  });
+
+  it("reports broken Liquid in tag arguments without losing the rest of the post", async () => {
+    const { markdown, problems } = await render('Text {{ page.title }}\n{% image_custom image="{{ page.image" %}');
+    expect(markdown.startsWith("Text A Post\n")).toBe(true);
+    expect(problems.map((p) => [p.rule, p.line])).toContainEqual(["liquid/syntax", 2]);
+  });
+
+  it("pads placeholders so the Markdown keeps the body's line count", async () => {
+    const body = [
+      "Intro:",
+      "{% highlight bash %}",
+      "echo 1",
+      "",
+      "echo 2",
+      "{% endhighlight %}",
+      "- item",
+      "",
+      "  {% highlight ruby %}",
+      "  puts 1",
+      "",
+      "  {% endhighlight %}",
+      "> {% highlight text %}",
+      "> quoted",
+      "> {% endhighlight %}",
+      "Text {% highlight text %}a",
+      "",
+      "b{% endhighlight %} after",
+      "{% comment %}",
+      "x",
+      "{% endcomment %}",
+      "end",
+    ].join("\n");
+    const { markdown, problems } = await render(body);
+    expect(problems).toEqual([]);
+    expect(lineCount(markdown)).toBe(lineCount(body));
+    expect(markdown.split("\n").slice(6, 12)).toEqual(["- item", "", "  <!--liquid-block:2", "  ", "  ", "  -->"]);
+    expect(markdown.split("\n").slice(12, 15)).toEqual(["> <!--liquid-block:3", "> ", "> -->"]);
+    expect(markdown.split("\n").slice(15, 18)).toEqual(["Text <!--liquid-block:4", ".", ".--> after"]);
+  });
+});

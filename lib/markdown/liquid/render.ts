@@ -1,0 +1,153 @@
+import { LiquidError, TypeGuards, type Token } from "liquidjs";
+import { createContext, engine, errorMessage, normalizeRawEnd, prepare, type RenderState } from "./engine";
+import type { LiquidContext, LiquidProblem, LiquidResult } from "./types";
+
+/** Each repair removes markup, so this only bounds pathological input. */
+const MAX_REPAIRS = 200;
+
+/**
+ * Renders a post body's Liquid, as Jekyll does before Markdown. Never
+ * throws: a syntax error becomes a `liquid/syntax` problem, the broken
+ * markup is removed (keeping the line count) and rendering starts over.
+ */
+export async function renderLiquid(body: string, ctx: LiquidContext): Promise<LiquidResult> {
+  const syntax: LiquidProblem[] = [];
+  let source = normalizeRawEnd(body);
+  let rawClosed = false;
+
+  for (let attempt = 0; attempt < MAX_REPAIRS; attempt += 1) {
+    const state: RenderState = { ctx, source, blocks: new Map(), nextId: 0, problems: [], includeDepth: 0 };
+    try {
+      const { templates, unknown } = prepare(source);
+      for (const token of unknown) {
+        state.problems.push({
+          rule: "liquid/unknown-tag",
+          line: lineOf(token),
+          message: `Unknown Liquid tag {% ${token.name} %} (renders nothing)`,
+          found: token.name,
+          hint: "Jekyll plugins do not run here; register a renderer in lib/markdown/liquid/tags/ or remove the tag.",
+        });
+      }
+      const markdown = String(await engine.render(templates, createContext(state)));
+      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems]) };
+    } catch (error) {
+      const repair = repairFor(error, source, rawClosed);
+      if (!repair) break;
+      syntax.push(repair.problem);
+      source = repair.source;
+      rawClosed ||= repair.closedRaw;
+    }
+  }
+
+  syntax.push({
+    rule: "liquid/syntax",
+    line: 1,
+    message: "The post's Liquid could not be repaired; it is shown with all Liquid markup removed",
+  });
+  return { markdown: stripLiquid(body), blocks: new Map(), problems: byLine(syntax) };
+}
+
+interface Repair {
+  source: string;
+  problem: LiquidProblem;
+  closedRaw: boolean;
+}
+
+/** What to cut out of the source for the error at hand; undefined if the error cannot be located. */
+function repairFor(error: unknown, source: string, rawClosed: boolean): Repair | undefined {
+  if (!LiquidError.is(error)) return undefined;
+  const token = error.token;
+  if (token.input !== source) return undefined;
+  const message = errorMessage(error);
+  const line = lineOf(token);
+  const at = token.begin;
+
+  if (error.name === "TokenizationError") {
+    // An unclosed `{% raw %}`: the author meant the rest to be literal text.
+    if (message.startsWith("raw ") && !rawClosed) {
+      return {
+        source: `${source}{% endraw %}`,
+        closedRaw: true,
+        problem: {
+          rule: "liquid/syntax",
+          line,
+          message: "{% raw %} is never closed; the rest of the post is shown as written",
+          expected: "{% endraw %}",
+          hint: "Add {% endraw %} where the literal text ends.",
+        },
+      };
+    }
+    const delimiter = source.slice(at, at + 2);
+    if (delimiter !== "{%" && delimiter !== "{{") return undefined;
+    const close = delimiter === "{%" ? "%}" : "}}";
+    return {
+      source: cut(source, at, at + 2),
+      closedRaw: false,
+      problem: {
+        rule: "liquid/syntax",
+        line,
+        message: `\`${delimiter}\` is never closed with \`${close}\`; it is left out`,
+        found: snippet(source.slice(at)),
+        expected: delimiter === "{%" ? "{% tag %}" : "{{ variable }}",
+        hint: `Close it with \`${close}\`, or wrap text that should show \`${delimiter}\` in {% raw %}...{% endraw %}.`,
+      },
+    };
+  }
+
+  const text = token.getText();
+  // A token over several lines is likely a stray `{{` that ran into a later `}}`: drop only the delimiter.
+  const end = text.includes("\n") ? at + 2 : token.end;
+  let problem: LiquidProblem;
+  if (TypeGuards.isTagToken(token) && /not closed$/.test(message)) {
+    problem = {
+      rule: "liquid/syntax",
+      line,
+      message: `{% ${token.name} %} is never closed; the tag is left out`,
+      found: snippet(text),
+      expected: `{% end${token.name} %}`,
+      hint: `Add {% end${token.name} %} after the block, or remove the opening tag.`,
+    };
+  } else if (TypeGuards.isTagToken(token) && /^tag ".*" not found$/.test(message)) {
+    problem = {
+      rule: "liquid/syntax",
+      line,
+      message: `{% ${token.name} %} has no opening tag; it is left out`,
+      found: snippet(text),
+      hint: "Remove it, or add the tag that opens the block.",
+    };
+  } else {
+    problem = {
+      rule: "liquid/syntax",
+      line,
+      message: `Liquid error: ${message}; the markup is left out`,
+      found: snippet(text),
+    };
+  }
+  return { source: cut(source, at, end), closedRaw: false, problem };
+}
+
+function lineOf(token: Token): number {
+  return token.getPosition()[0] ?? 1;
+}
+
+/** Removes [begin, end) but keeps its line breaks, so later lines keep their numbers. */
+function cut(source: string, begin: number, end: number): string {
+  return source.slice(0, begin) + source.slice(begin, end).replace(/[^\n]/g, "") + source.slice(end);
+}
+
+function snippet(text: string): string {
+  const line = text.split("\n", 1)[0] ?? "";
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** Last resort: the body without any Liquid markup. */
+function stripLiquid(body: string): string {
+  return body
+    .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, (markup) => markup.replace(/[^\n]/g, ""))
+    .replace(/\{[%{]/g, "");
+}
+
+/** Sorted by line; the sort is stable, so one line's problems keep their order. */
+function byLine(problems: LiquidProblem[]): LiquidProblem[] {
+  return problems.sort((a, b) => a.line - b.line);
+}
