@@ -4,18 +4,14 @@ import { SiteFooter } from "@/components/site-footer";
 import { LiveReload } from "@/components/live-reload";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
+import { siteMetadata } from "@/lib/seo/metadata";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
 import "./code.css";
 
 export function generateMetadata(): Metadata {
-  const { config } = getSite();
-  return {
-    metadataBase: new URL(config.url),
-    title: { default: config.title, template: `%s | ${config.title}` },
-    description: config.description || undefined,
-  };
+  return siteMetadata(getSite());
 }
 
 export const viewport: Viewport = {

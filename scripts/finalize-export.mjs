@@ -84,8 +84,39 @@ function removeRscPayloads(dir) {
   }
 }
 
+/** Where app/feeds/[...path] writes feeds. */
+const FEEDS_DIR = "feeds";
+
+/**
+ * Feeds are generated at /feeds/<public path> (a route handler's folder is
+ * fixed, the feed's path is a setting); each moves to its public path here.
+ */
+export function publishFeeds(outDir) {
+  const source = path.join(outDir, FEEDS_DIR);
+  if (!fs.existsSync(source)) return 0;
+  let published = 0;
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(full);
+        continue;
+      }
+      const target = path.join(outDir, path.relative(source, full));
+      if (fs.existsSync(target)) throw new Error(`The feed ${path.relative(source, full)} would overwrite ${path.relative(outDir, target)}; change feed.path in _config.yml`);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.renameSync(full, target);
+      published++;
+    }
+  };
+  walk(source);
+  fs.rmSync(source, { recursive: true });
+  return published;
+}
+
 export function finalizeExport(outDir) {
+  const feeds = publishFeeds(outDir);
   const moved = relocateFileLikePages(outDir);
   const runtime = stripClientRuntime(outDir);
-  return { moved, ...runtime };
+  return { feeds, moved, ...runtime };
 }

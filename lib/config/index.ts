@@ -42,7 +42,15 @@ export const configSchema = z.object({
   /** jekyll-paginate's keys, accepted as they are. */
   paginate: z.coerce.number().int().positive().optional(),
   paginate_path: z.string().optional(),
-  feed: z.object({ path: z.string().regex(/^\//, "must start with /").optional() }).default({}),
+  feed: z.object({
+    /** The Atom feed (jekyll-feed writes Atom here too). */
+    path: routePattern.optional(),
+    /** RSS 2.0 and JSON Feed 1.1; default: `rss.xml` and `feed.json` next to `path`. */
+    rss_path: routePattern.optional(),
+    json_path: routePattern.optional(),
+    /** Newest posts per feed. */
+    limit: z.coerce.number().int().positive().default(20),
+  }).default({ limit: 20 }),
   routes: z.object({
     home: routePattern, page: routePattern, category: routePattern, tag: routePattern,
     author: routePattern, archive: routePattern, search: routePattern,
@@ -79,6 +87,9 @@ export interface SiteConfig {
   perPage: number;
   paginate: boolean;
   feedPath: string;
+  feedRssPath: string;
+  feedJsonPath: string;
+  feedLimit: number;
   routes: typeof ROUTE_DEFAULTS;
   headerImagePath: string;
   authorImagePath: string;
@@ -172,7 +183,8 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     categoryNames: c.category_list,
     perPage: c.pagination.per_page ?? c.paginate ?? 10,
     paginate: c.pagination.enabled ?? true,
-    feedPath: c.feed.path ?? "/blog/feed.xml",
+    ...feedPaths(c.feed.path ?? "/blog/feed.xml", c.feed.rss_path, c.feed.json_path),
+    feedLimit: c.feed.limit,
     routes,
     headerImagePath: withSlashes(c.header_image_path),
     authorImagePath: withSlashes(c.author_image_path),
@@ -184,6 +196,13 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     ruleSeverity: c.rules as SiteConfig["ruleSeverity"],
     raw,
   };
+}
+
+/** RSS and JSON feeds default to the Atom feed's folder: /blog/feed.xml -> /blog/rss.xml, /blog/feed.json. */
+function feedPaths(feedPath: string, rss?: string, json?: string): Pick<SiteConfig, "feedPath" | "feedRssPath" | "feedJsonPath"> {
+  const folder = feedPath.replace(/[^/]*$/, "");
+  const rssDefault = `${folder}rss.xml` === feedPath ? `${folder}feed.rss.xml` : `${folder}rss.xml`;
+  return { feedPath, feedRssPath: rss ?? rssDefault, feedJsonPath: json ?? `${folder}feed.json` };
 }
 
 function withSlashes(path: string): string {

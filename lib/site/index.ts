@@ -4,12 +4,14 @@ import { contentRoot } from "@/lib/content/paths";
 import { contentFingerprint } from "@/lib/content/watch";
 import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { buildSite, type Site, type SitePost } from "./model";
+import { postId } from "./post-ids";
 import { routeKey, type Route } from "./routes";
 import { currentMode } from "./visibility";
 
 export type { Listing, Site, SitePost } from "./model";
 export type { Route } from "./routes";
 export { listingPagePath, routeKey, segmentsOf } from "./routes";
+export { postId } from "./post-ids";
 
 interface Cached {
   key: string;
@@ -64,3 +66,16 @@ export function neighbours(site: Site, post: SitePost): { previous?: SitePost; n
 export function problemsOf(site: Site, source: string): ContentProblem[] {
   return site.problems.filter((p) => p.file === source);
 }
+
+const postsById = new WeakMap<Site, Map<string, SitePost>>();
+
+/** The visible post with this id (see postId), if any. */
+export function findPostById(site: Site, id: string): SitePost | undefined {
+  let byId = postsById.get(site);
+  if (!byId) {
+    byId = new Map(site.posts.map((post) => [postId(post), post]));
+    postsById.set(site, byId);
+  }
+  return byId.get(id);
+}
+

@@ -5,7 +5,7 @@ import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
-import { buildRoutes, type Route } from "./routes";
+import { buildRoutes, routeKey, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
 export interface SitePost extends Post {
@@ -56,10 +56,13 @@ function newestFirst(a: Post, b: Post): number {
 export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site {
   const { config } = content;
   const problems = [...content.problems];
-  const posts: SitePost[] = content.posts
-    .map((post) => ({ ...post, status: statusOf(post, mode.now) }))
-    .filter((post) => isVisible(post.status, mode))
-    .sort(newestFirst);
+  const posts = keepOnePostPerUrl(
+    content.posts
+      .map((post) => ({ ...post, status: statusOf(post, mode.now) }))
+      .filter((post) => isVisible(post.status, mode))
+      .sort(newestFirst),
+    problems,
+  );
   for (const post of content.posts) {
     if (!post.draft && statusOf(post, mode.now) === "scheduled") {
       problems.push(problem({
@@ -133,6 +136,32 @@ function similarTags(posts: SitePost[]): ContentProblem[] {
     }
   }
   return problems;
+}
+
+/**
+ * Two posts at one URL: as in Jekyll, the later one is published and the other
+ * is not (it would otherwise appear in lists with a link to the other post).
+ * Reported on both files, so each shows the problem in an editor or a pull request.
+ */
+function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SitePost[] {
+  const winners = new Map<string, SitePost>();
+  // Newest first: the first post seen at a URL is the one that stays.
+  for (const post of posts) {
+    const key = routeKey(post.url);
+    const winner = winners.get(key);
+    if (!winner) {
+      winners.set(key, post);
+      continue;
+    }
+    for (const file of [winner, post]) {
+      problems.push(problem({
+        rule: "permalink/duplicate", file: file.source, line: file.fieldLines.permalink,
+        message: `${post.source} and ${winner.source} both resolve to ${post.url}; only ${winner.source} is published (as in Jekyll, the later post wins)`,
+        found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
+      }));
+    }
+  }
+  return posts.filter((post) => winners.get(routeKey(post.url)) === post);
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

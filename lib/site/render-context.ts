@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ContentSnapshot } from "@/lib/content/load";
+import { categoryFeedPaths, siteFeedPaths } from "@/lib/feeds/paths";
 import type { RenderContext } from "@/lib/markdown/context";
 import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
@@ -17,6 +18,13 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     bySource.set(post.source.replace(/^_posts\//, ""), post.url);
   }
   const externals = config.externalPaths.map((p) => routeKey(p));
+  // Files the build writes besides pages, which posts may link to (`[Subscribe](/blog/feed.xml)`).
+  const generated = new Set(["/sitemap.xml", "/robots.txt", ...Object.values(siteFeedPaths(config))]);
+  for (const route of routes.values()) {
+    if (route.kind === "listing" && route.listing.kind === "category" && route.page === 1) {
+      for (const feed of Object.values(categoryFeedPaths(config, route.listing.path))) generated.add(feed);
+    }
+  }
   const fingerprint = createHash("sha1")
     .update(JSON.stringify(config.raw))
     .update([...routes.keys()].join("\n"))
@@ -29,7 +37,7 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     resolvePath(urlPath) {
       const key = routeKey(urlPath);
       if (routes.has(key)) return "page";
-      if (assets.files.has(urlPath)) return "asset";
+      if (assets.files.has(urlPath) || generated.has(urlPath)) return "asset";
       if (externals.some((e) => key === e || key.startsWith(`${e}/`))) return "external";
       return undefined;
     },

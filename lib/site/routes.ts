@@ -37,28 +37,13 @@ interface RouteInput {
 }
 
 /**
- * The route table. Posts claim their URLs first (when two posts share one,
- * the later post wins, as in Jekyll, and both files are named in a problem),
- * then listing pages, then redirects from old URLs, which never replace a page.
+ * The route table. Posts claim their URLs first, then listing pages, then
+ * redirects from old URLs, which never replace a page.
  */
 export function buildRoutes({ config, posts, home, listings, problems }: RouteInput): Map<string, Route> {
   const routes = new Map<string, Route>();
-  // Oldest first, so the later post overwrites the earlier one at a shared URL.
-  for (const post of [...posts].reverse()) {
-    const key = routeKey(post.url);
-    const existing = routes.get(key);
-    if (existing?.kind === "post") {
-      // Reported on both files, so each shows the problem in an editor or a pull request.
-      for (const file of [post, existing.post]) {
-        problems.push(problem({
-          rule: "permalink/duplicate", file: file.source, line: file.fieldLines.permalink,
-          message: `${existing.post.source} and ${post.source} both resolve to ${post.url}; only ${post.source} is published (as in Jekyll, the later post wins)`,
-          found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
-        }));
-      }
-    }
-    routes.set(key, { kind: "post", path: post.url, post });
-  }
+  // Posts are unique by URL by now (see keepOnePostPerUrl); they claim their URLs first.
+  for (const post of posts) routes.set(routeKey(post.url), { kind: "post", path: post.url, post });
   const claim = (route: Route, owner: string) => {
     const key = routeKey(route.path);
     const existing = routes.get(key);

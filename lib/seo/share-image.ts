@@ -1,0 +1,41 @@
+import { absoluteUrl } from "@/lib/format";
+import { postId, type Site, type SitePost } from "@/lib/site";
+
+/** Open Graph's recommended size, used by Facebook, LinkedIn, Slack and X. */
+export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;
+
+/** The id of the site-wide card (listing pages); post ids always end in a hash, so they never collide with it. */
+export const SITE_CARD_ID = "site";
+
+/** URL path of a generated card (app/og/[id]/route.tsx). */
+export function ogImagePath(id: string): string {
+  return `/og/${id}.png`;
+}
+
+export interface ShareImage {
+  /** Absolute URL. */
+  url: string;
+  width?: number;
+  height?: number;
+  alt: string;
+}
+
+/** The image shown when a post is shared: its header image when the file exists, else its generated card. */
+export function postShareImage(site: Site, post: SitePost): ShareImage {
+  const { config } = site;
+  if (post.image?.exists) {
+    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
+  }
+  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
+}
+
+/** The card of listing pages: the site's title and description. */
+export function siteShareImage(site: Site): ShareImage {
+  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
+}
+
+/** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL. */
+export function toAbsolute(siteUrl: string, src: string): string {
+  if (src.startsWith("//")) return `https:${src}`;
+  return absoluteUrl(siteUrl, src);
+}

@@ -1,0 +1,4 @@
+export declare function relocateFileLikePages(outDir: string): number;
+export declare function stripClientRuntime(outDir: string): { stripped: number; kept: number };
+export declare function publishFeeds(outDir: string): number;
+export declare function finalizeExport(outDir: string): { feeds: number; moved: number; stripped: number; kept: number };
