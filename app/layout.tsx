@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { LiveReload } from "@/components/live-reload";
 import { SiteHeader } from "@/components/site-header";
+import { ThemeScript } from "@/components/theme-script";
 import { siteMetadata } from "@/lib/seo/metadata";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
@@ -31,9 +32,21 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       lang={config.lang}
       className={`${sans.variable} ${sansExtended.variable} ${mono.variable}`}
       data-client-runtime={config.clientRuntime ? "on" : "off"}
+      // The theme script sets data-theme and data-js on <html> before React could hydrate it.
+      suppressHydrationWarning
     >
+      <head>
+        <ThemeScript />
+        {/* Theme toggle, copy buttons, lightbox, video embeds, the "/" shortcut: one small progressive script. */}
+        <script src="/js/site.js" defer />
+      </head>
       <body>
-        <SiteHeader title={config.title} homePath={config.routes.home} archivePath={config.routes.archive} />
+        <SiteHeader
+          title={config.title}
+          homePath={config.routes.home}
+          archivePath={config.routes.archive}
+          searchPath={config.routes.search}
+        />
         <main id="main" className="site-main">
           {children}
         </main>

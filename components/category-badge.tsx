@@ -2,11 +2,13 @@ import type { Category } from "@/lib/content/post";
 
 export interface CategoryBadgeProps {
   category: Category;
+  /** A Pagefind filter name: the badge's text becomes a filter value of the indexed page. */
+  searchFilter?: string;
 }
 
-export function CategoryBadge({ category }: CategoryBadgeProps) {
+export function CategoryBadge({ category, searchFilter }: CategoryBadgeProps) {
   return (
-    <a className="category-badge" href={encodeURI(category.url)}>
+    <a className="category-badge" href={encodeURI(category.url)} data-pagefind-filter={searchFilter}>
       {category.name}
     </a>
   );

@@ -7,6 +7,8 @@ export interface PostHeaderProps {
   post: SitePost;
   locale: string;
   timezone: string;
+  /** The title goes into the search index (published posts only). */
+  indexed?: boolean;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface PostHeaderProps {
  * `header_overlay`, else below it. The image box has its aspect ratio fixed
  * before the image loads, so nothing moves.
  */
-export function PostHeader({ post, locale, timezone }: PostHeaderProps) {
+export function PostHeader({ post, locale, timezone, indexed = false }: PostHeaderProps) {
   const image = post.image?.exists ? post.image : undefined;
   const overlay = Boolean(image && post.headerOverlay);
   return (
@@ -35,11 +37,13 @@ export function PostHeader({ post, locale, timezone }: PostHeaderProps) {
       <div className="post-header-text">
         <div className="post-kicker">
           {post.categories.map((category) => (
-            <CategoryBadge key={category.slug} category={category} />
+            <CategoryBadge key={category.slug} category={category} searchFilter="category" />
           ))}
           <StatusBadge status={post.status} />
         </div>
-        <h1 className="post-title">{post.title}</h1>
+        <h1 className="post-title" data-pagefind-body={indexed ? "" : undefined}>
+          {post.title}
+        </h1>
         <PostMeta authors={post.authors} date={post.date} wordCount={post.wordCount} locale={locale} timezone={timezone} avatarSize={40} />
       </div>
     </header>

@@ -1,10 +1,13 @@
+import { ThemeToggle } from "./theme-toggle";
+
 export interface SiteHeaderProps {
   title: string;
   homePath: string;
   archivePath: string;
+  searchPath: string;
 }
 
-export function SiteHeader({ title, homePath, archivePath }: SiteHeaderProps) {
+export function SiteHeader({ title, homePath, archivePath, searchPath }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -17,16 +20,25 @@ export function SiteHeader({ title, homePath, archivePath }: SiteHeaderProps) {
           </span>
           {title}
         </a>
-        <nav aria-label="Main">
-          <ul className="site-nav">
-            <li>
-              <a href={encodeURI(homePath)}>Posts</a>
-            </li>
-            <li>
-              <a href={encodeURI(archivePath)}>Archive</a>
-            </li>
-          </ul>
-        </nav>
+        <div className="site-header-end">
+          <nav aria-label="Main">
+            <ul className="site-nav">
+              <li>
+                <a href={encodeURI(homePath)}>Posts</a>
+              </li>
+              <li>
+                <a href={encodeURI(archivePath)}>Archive</a>
+              </li>
+              <li>
+                {/* site.js binds the "/" key to this link (or to the search field on the search page). */}
+                <a href={encodeURI(searchPath)} data-search-link="" aria-keyshortcuts="/">
+                  Search
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <ThemeToggle />
+        </div>
       </div>
     </header>
   );

@@ -3,11 +3,13 @@
 //   --content DIR   build another Jekyll site root (same as BLOG_CONTENT_DIR=DIR)
 //   --out DIR       write the export to DIR instead of out/
 //   --drafts        include drafts (marked as such); --future: include future-dated posts
+//   --no-search     skip the search index (Pagefind), for quicker builds that do not need search
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { finalizeExport } from "./finalize-export.mjs";
+import { buildSearchIndex } from "./search-index.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +17,7 @@ const { values } = parseArgs({
     out: { type: "string" },
     drafts: { type: "boolean", default: false },
     future: { type: "boolean", default: false },
+    "no-search": { type: "boolean", default: false },
   },
 });
 
@@ -42,5 +45,6 @@ if (values.out && path.resolve(values.out) !== outDir) {
   fs.renameSync(outDir, target);
   outDir = target;
 }
+if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);

@@ -5,6 +5,7 @@ import { ArchiveView } from "@/components/views/archive-view";
 import { ListingView } from "@/components/views/listing-view";
 import { PostView } from "@/components/views/post-view";
 import { RedirectView } from "@/components/views/redirect-view";
+import { SearchView } from "@/components/views/search-view";
 import { renderPost } from "@/lib/markdown";
 import { routeJsonLd } from "@/lib/seo/json-ld";
 import { routeMetadata } from "@/lib/seo/metadata";
@@ -80,6 +81,8 @@ export default async function CatchAllPage({ params }: { params: Params }) {
           <ArchiveView site={site} />
         </>
       );
+    case "search":
+      return <SearchView site={site} path={route.path} />;
     case "redirect":
       // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
       return <RedirectView to={encodeURI(route.to)} />;

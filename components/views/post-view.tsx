@@ -1,4 +1,5 @@
 import type { ContentProblem } from "@/lib/content/problems";
+import { formatDate } from "@/lib/format";
 import type { Heading } from "@/lib/markdown";
 import type { Site, SitePost } from "@/lib/site";
 import { AuthorCard } from "../author-card";
@@ -29,13 +30,21 @@ export function PostView({ site, post, html, headings, previous, next, related, 
   const { dateLocale, timezone } = site.config;
   const withProfiles = post.authors.filter((a) => a.hasProfile);
   const toc = wantsTableOfContents(html, headings);
+  // Search indexes published posts only, never the drafts or scheduled posts of a --drafts/--future build.
+  const indexed = post.status === "published";
   return (
-    <article className="post">
-      <PostHeader post={post} locale={dateLocale} timezone={timezone} />
+    <article className="post" {...(indexed ? searchMeta(post, dateLocale, timezone) : {})}>
+      <PostHeader post={post} locale={dateLocale} timezone={timezone} indexed={indexed} />
       <ProblemList problems={problems} title={`Problems in ${post.source}`} />
       <div className={`post-content${toc ? " has-toc" : ""}`}>
         {toc && <TableOfContents headings={headings} />}
-        <div className="prose post-body" dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          className="prose post-body"
+          data-pagefind-body={indexed ? "" : undefined}
+          dangerouslySetInnerHTML={{ __html: html }}
+          // public/js/site.js adds copy buttons here, possibly before React hydrates (dev, client_runtime: true).
+          suppressHydrationWarning
+        />
       </div>
       <footer className="post-footer">
         <TagList tags={post.tags} />
@@ -69,4 +78,21 @@ export function PostView({ site, post, html, headings, previous, next, related, 
       </footer>
     </article>
   );
+}
+
+/**
+ * What search results show besides the title and excerpt. Pagefind (run over
+ * the export by scripts/build.mjs) indexes only elements marked
+ * data-pagefind-body: the title and body of published posts (see PostHeader),
+ * so listings, the 404 page and redirects are not in the index; metadata is
+ * read from anywhere on an indexed page.
+ */
+function searchMeta(post: SitePost, locale: string, timezone: string): Record<string, string> {
+  return {
+    "data-date": formatDate(post.date, locale, timezone),
+    "data-datetime": post.date.toISOString(),
+    "data-category": post.categories.map((c) => c.name).join(", "),
+    "data-pagefind-meta": "date[data-date], datetime[data-datetime], category[data-category]",
+    "data-pagefind-sort": "date[data-datetime]",
+  };
 }

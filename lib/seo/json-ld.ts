@@ -8,7 +8,7 @@ export type JsonLd = Record<string, unknown>;
 
 const CONTEXT = "https://schema.org";
 
-/** Structured data for a page of the route table; redirect pages have none. */
+/** Structured data for a page of the route table; the search page and redirect pages have none. */
 export function routeJsonLd(site: Site, route: Route): JsonLd | undefined {
   switch (route.kind) {
     case "post":
@@ -17,6 +17,7 @@ export function routeJsonLd(site: Site, route: Route): JsonLd | undefined {
       return listingJsonLd(site, route.listing, route.path, route.page);
     case "archive":
       return collectionJsonLd(site, "Archive", route.path);
+    case "search":
     case "redirect":
       return undefined;
   }

@@ -67,6 +67,14 @@ export function routeMetadata(site: Site, route: Route): Metadata {
         alternates: alternates(site, route.path),
         ...social(site, { title: "Archive", description: config.description, path: route.path, image: siteShareImage(site) }),
       };
+    case "search":
+      // A search form with results made in the browser: nothing for search engines to index.
+      return {
+        title: "Search",
+        alternates: alternates(site, route.path),
+        robots: { index: false },
+        ...social(site, { title: "Search", description: config.description, path: route.path, image: siteShareImage(site) }),
+      };
     case "redirect":
       return { title: "Page moved", alternates: { canonical: absoluteUrl(config.url, route.to) }, robots: { index: false } };
   }

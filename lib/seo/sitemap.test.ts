@@ -14,7 +14,7 @@ describe("sitemapEntries", () => {
     expect(urls.some((u) => /future|draft/.test(u))).toBe(false);
   });
 
-  it("lists listing pages and the archive, but not the site root alias or redirects", () => {
+  it("lists listing pages and the archive, but not the site root alias, the search page or redirects", () => {
     expect(urls).toEqual(expect.arrayContaining([
       "https://blog.example.org/blog/",
       "https://blog.example.org/blog/page/2/",
@@ -25,7 +25,8 @@ describe("sitemapEntries", () => {
     ]));
     expect(urls).not.toContain("https://blog.example.org/");
     expect(urls).not.toContain("https://blog.example.org/old/first.html");
-    const redirects = [...site.routes.values()].filter((r) => r.kind === "redirect").length;
-    expect(entries).toHaveLength(site.routes.size - redirects - 1);
+    expect(urls).not.toContain("https://blog.example.org/blog/search/");
+    const unlisted = [...site.routes.values()].filter((r) => r.kind === "redirect" || r.kind === "search").length;
+    expect(entries).toHaveLength(site.routes.size - unlisted - 1);
   });
 });

@@ -4,8 +4,9 @@ import type { Site, SitePost } from "@/lib/site";
 
 /**
  * Every page search engines should index, by canonical URL: posts (with their
- * last change), listing pages and the archive. Not redirect pages, and not the
- * site root when it only repeats the index under another URL.
+ * last change), listing pages and the archive. Not the search page, not
+ * redirect pages, and not the site root when it only repeats the index under
+ * another URL.
  */
 export function sitemapEntries(site: Site): MetadataRoute.Sitemap {
   const { config } = site;
@@ -22,6 +23,7 @@ export function sitemapEntries(site: Site): MetadataRoute.Sitemap {
       case "archive":
         entries.push({ url: loc(config.url, route.path), lastModified: lastChange(site.posts) });
         break;
+      case "search":
       case "redirect":
         break;
     }

@@ -44,7 +44,7 @@ describe("buildSite", () => {
     expect(site.problems.filter((p) => p.rule === "taxonomy/similar-tag")).toMatchObject([{ file: "_posts/2024/2024-02-01-second.md", found: '"CI"' }]);
   });
 
-  it("builds the route table: posts, paginated listings, archive, redirects", () => {
+  it("builds the route table: posts, paginated listings, archive, search, redirects", () => {
     const site = buildSite(loadContent(fixture()), PRODUCTION);
     const kinds = Object.fromEntries([...site.routes.entries()].map(([key, route]) => [key, route.kind]));
     expect(kinds).toMatchObject({
@@ -57,6 +57,7 @@ describe("buildSite", () => {
       "/blog/tags/ci/page/2": "listing",
       "/blog/authors/ada": "listing",
       "/blog/archive": "archive",
+      "/blog/search": "search",
       "/old/third.html": "redirect",
     });
     expect(site.routes.has("/blog/page/3")).toBe(false);

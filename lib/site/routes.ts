@@ -8,6 +8,7 @@ export type Route =
   | { kind: "post"; path: string; post: SitePost }
   | { kind: "listing"; path: string; listing: Listing; page: number; pageCount: number }
   | { kind: "archive"; path: string }
+  | { kind: "search"; path: string }
   | { kind: "redirect"; path: string; to: string; reason: string };
 
 /** The key a URL path is stored under: no trailing slash, so `/a/` and `/a` are one page. */
@@ -67,6 +68,7 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
     routes.set("", { kind: "listing", path: "/", listing: home, page: 1, pageCount: Math.max(1, Math.ceil(home.posts.length / config.perPage)) });
   }
   claim({ kind: "archive", path: config.routes.archive }, "the archive page");
+  claim({ kind: "search", path: config.routes.search }, "the search page");
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
   const redirect = (from: string, post: SitePost, reason: string) => {
     const key = routeKey(from);

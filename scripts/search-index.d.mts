@@ -1,0 +1,1 @@
+export declare function buildSearchIndex(outDir: string, options?: { quiet?: boolean }): boolean;
