@@ -34,17 +34,25 @@ if (check.status !== 0) process.exit(check.status ?? 1);
 
 // The check has reported the content problems; the build need not print them again.
 env.BLOG_QUIET = "1";
+// Next.js always exports to out/: with --out, an existing out/ is set aside and put back after.
+const defaultOut = path.resolve("out");
+const target = values.out ? path.resolve(values.out) : defaultOut;
+const setAside = target !== defaultOut && fs.existsSync(defaultOut) ? `${defaultOut}.kept-${process.pid}` : undefined;
+if (setAside) fs.renameSync(defaultOut, setAside);
 const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
-if (next.status !== 0) process.exit(next.status ?? 1);
-
-let outDir = path.resolve("out");
-finalizeExport(outDir);
-if (values.out && path.resolve(values.out) !== outDir) {
-  const target = path.resolve(values.out);
-  fs.rmSync(target, { recursive: true, force: true });
-  fs.renameSync(outDir, target);
-  outDir = target;
+if (next.status === 0) {
+  finalizeExport(defaultOut);
+  if (target !== defaultOut) {
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(defaultOut, target);
+  }
 }
+if (setAside) {
+  fs.rmSync(defaultOut, { recursive: true, force: true });
+  fs.renameSync(setAside, defaultOut);
+}
+if (next.status !== 0) process.exit(next.status ?? 1);
+const outDir = target;
 if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
