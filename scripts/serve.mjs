@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Serves the static export in out/ the way a static host does: clean URLs
-// (/blog/post/ -> blog/post/index.html), and 404.html with a real 404 status.
+// (/blog/post/ -> blog/post/index.html), 404.html with a real 404 status,
+// gzip for text, and long cache lifetimes for Next.js's content-hashed assets.
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
+import compression from "compression";
 import sirv from "sirv";
 
 const dir = path.resolve(process.env.OUT_DIR ?? "out");
@@ -15,13 +17,23 @@ if (!fs.existsSync(path.join(dir, "index.html"))) {
 }
 
 const notFoundPage = path.join(dir, "404.html");
-const serve = sirv(dir, { extensions: ["html"], dev: process.env.NODE_ENV === "development", etag: true });
+const compress = compression();
+const serve = sirv(dir, {
+  extensions: ["html"],
+  etag: true,
+  setHeaders(res, pathname) {
+    // File names under /_next/static/ change with their content; everything else may change on the next deploy.
+    res.setHeader("Cache-Control", pathname.startsWith("/_next/static/") ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate");
+  },
+});
 
 const server = http.createServer((req, res) => {
-  serve(req, res, () => {
-    res.statusCode = 404;
-    res.setHeader("Content-Type", "text/html; charset=utf-8");
-    fs.createReadStream(notFoundPage).on("error", () => res.end("Not found")).pipe(res);
+  compress(req, res, () => {
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      fs.createReadStream(notFoundPage).on("error", () => res.end("Not found")).pipe(res);
+    });
   });
 });
 
