@@ -44,27 +44,41 @@ export function cacheEnabled(): boolean {
   return process.env.BLOG_CACHE !== "0";
 }
 
-function entryPath(kind: string, key: string): string {
-  return path.join(CACHE_ROOT, kind, codeVersion(), key.slice(0, 2), `${key}.json`);
+function entryPath(kind: string, key: string, extension = "json"): string {
+  return path.join(CACHE_ROOT, kind, codeVersion(), key.slice(0, 2), `${key}.${extension}`);
 }
 
 export function readCached<T>(kind: string, key: string, revive?: (key: string, value: unknown) => unknown): T | undefined {
-  if (!cacheEnabled()) return undefined;
+  const bytes = readCachedBytes(kind, key, "json");
+  if (!bytes) return undefined;
   try {
-    return JSON.parse(fs.readFileSync(entryPath(kind, key), "utf8"), revive) as T;
+    return JSON.parse(bytes.toString("utf8"), revive) as T;
   } catch {
     return undefined;
   }
 }
 
 export function writeCached(kind: string, key: string, value: unknown): void {
+  writeCachedBytes(kind, key, Buffer.from(JSON.stringify(value)), "json");
+}
+
+export function readCachedBytes(kind: string, key: string, extension = "bin"): Buffer | undefined {
+  if (!cacheEnabled()) return undefined;
+  try {
+    return fs.readFileSync(entryPath(kind, key, extension));
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCachedBytes(kind: string, key: string, bytes: Uint8Array, extension = "bin"): void {
   if (!cacheEnabled()) return;
-  const file = entryPath(kind, key);
+  const file = entryPath(kind, key, extension);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Write then rename, so a reader in another process never sees half a file.
     const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, JSON.stringify(value));
+    fs.writeFileSync(temp, bytes);
     fs.renameSync(temp, file);
   } catch {
     // A read-only checkout still builds; it just does the work again next time.

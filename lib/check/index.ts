@@ -48,6 +48,7 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   const posts = content.posts.filter((post) => !wanted || wanted.inside.has(post.source));
   pruneOldCaches("render");
   pruneOldCaches("content");
+  pruneOldCaches("og");
   let done = 0;
   for (const post of posts) {
     const rendered = await renderPost(post, site.renderContext);

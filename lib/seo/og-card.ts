@@ -1,6 +1,6 @@
 import { formatDate, readingMinutes } from "@/lib/format";
 import { findPostById, postId, type Site } from "@/lib/site";
-import { SITE_CARD_ID } from "./share-image";
+import { postShareImage, SITE_CARD_ID } from "./share-image";
 
 /** What a generated Open Graph card shows; components/og-card.tsx lays it out. */
 export interface OgCardContent {
@@ -14,9 +14,12 @@ export interface OgCardContent {
   host: string;
 }
 
-/** Ids of every card the build generates: the site card and one per visible post that has a page. */
+/**
+ * Ids of every card the build generates: the site card, and one per post that is
+ * shared with its card (posts with a header image are shared with that instead).
+ */
 export function ogCardIds(site: Site): string[] {
-  return [SITE_CARD_ID, ...site.posts.map(postId)];
+  return [SITE_CARD_ID, ...site.posts.filter((post) => postShareImage(site, post).generated).map(postId)];
 }
 
 export function ogCardContent(site: Site, id: string): OgCardContent | undefined {

@@ -18,20 +18,26 @@ export interface ShareImage {
   width?: number;
   height?: number;
   alt: string;
+  /** A card this build generates (app/og/[id]/route.tsx), rather than an image of the content. */
+  generated: boolean;
 }
 
-/** The image shown when a post is shared: its header image when the file exists, else its generated card. */
+/**
+ * The image shown when a post is shared: its header image when the file exists,
+ * else its own generated card, or the site's card when `og_cards: false`.
+ */
 export function postShareImage(site: Site, post: SitePost): ShareImage {
   const { config } = site;
   if (post.image?.exists) {
-    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
+    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt, generated: false };
   }
-  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
+  if (!config.ogCards) return siteShareImage(site);
+  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title, generated: true };
 }
 
 /** The card of listing pages: the site's title and description. */
 export function siteShareImage(site: Site): ShareImage {
-  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
+  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title, generated: true };
 }
 
 /** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL. */
