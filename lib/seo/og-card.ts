@@ -1,6 +1,6 @@
 import { formatDate, readingMinutes } from "@/lib/format";
 import { findPostById, postId, type Site } from "@/lib/site";
-import { postShareImage, SITE_CARD_ID } from "./share-image";
+import { ogImagePath, postShareImage, SITE_CARD_ID } from "./share-image";
 
 /** What a generated Open Graph card shows; components/og-card.tsx lays it out. */
 export interface OgCardContent {
@@ -19,7 +19,8 @@ export interface OgCardContent {
  * shared with its card (posts with a header image are shared with that instead).
  */
 export function ogCardIds(site: Site): string[] {
-  return [SITE_CARD_ID, ...site.posts.filter((post) => postShareImage(site, post).generated).map(postId)];
+  const ownCards = site.posts.filter((post) => postShareImage(site, post).url.endsWith(ogImagePath(postId(post))));
+  return [SITE_CARD_ID, ...ownCards.map(postId)];
 }
 
 export function ogCardContent(site: Site, id: string): OgCardContent | undefined {

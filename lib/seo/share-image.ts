@@ -18,8 +18,6 @@ export interface ShareImage {
   width?: number;
   height?: number;
   alt: string;
-  /** A card this build generates (app/og/[id]/route.tsx), rather than an image of the content. */
-  generated: boolean;
 }
 
 /**
@@ -29,15 +27,15 @@ export interface ShareImage {
 export function postShareImage(site: Site, post: SitePost): ShareImage {
   const { config } = site;
   if (post.image?.exists) {
-    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt, generated: false };
+    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
   }
   if (!config.ogCards) return siteShareImage(site);
-  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title, generated: true };
+  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
 }
 
 /** The card of listing pages: the site's title and description. */
 export function siteShareImage(site: Site): ShareImage {
-  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title, generated: true };
+  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
 }
 
 /** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL. */
