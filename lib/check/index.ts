@@ -5,11 +5,11 @@ import { loadContent, loadContext } from "@/lib/content/load";
 import { normalizePost } from "@/lib/content/normalize";
 import { problem, sortProblems, type ContentProblem, type Severity } from "@/lib/content/problems";
 import { decodeText } from "@/lib/content/text";
-import { renderPost } from "@/lib/markdown";
 import { pruneOldCaches } from "@/lib/cache";
 import { buildSite } from "@/lib/site/model";
 import type { Site } from "@/lib/site";
 import { currentMode } from "@/lib/site/visibility";
+import { renderAll } from "./render-all";
 
 export interface CheckOptions {
   /** The content root (a Jekyll site root). */
@@ -49,12 +49,7 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   pruneOldCaches("render");
   pruneOldCaches("content");
   pruneOldCaches("og");
-  let done = 0;
-  for (const post of posts) {
-    const rendered = await renderPost(post, site.renderContext);
-    problems.push(...rendered.problems);
-    onProgress?.(++done, posts.length);
-  }
+  problems.push(...(await renderAll(root, posts, site, onProgress)));
   const selected = wanted
     ? problems.filter((p) => wanted.inside.has(p.file) || wanted.outside.includes(p.file))
     : problems;

@@ -4,7 +4,6 @@ import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
-import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
@@ -20,6 +19,7 @@ import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
 import { rehypeHighlightCode } from "./plugins/highlight-code";
+import { rehypeRawWhenNeeded } from "./plugins/raw-html";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
 
 export type { Heading, RenderContext };
@@ -45,7 +45,7 @@ function markdownProcessor(sanitize: boolean): Processor {
       .use(remarkKramdownAttributes)
       // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
       .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRaw)
+      .use(rehypeRawWhenNeeded)
       // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
       .use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     // Blogs that take outside contributions switch on an allowlist (`sanitize: true`).

@@ -30,7 +30,7 @@ describe("ogCardContent", () => {
   });
 
   it("has a site card and one card per published post without a header image, and none for others", () => {
-    const withoutHeaderImage = site.posts.filter((post) => !post.image?.exists);
+    const withoutHeaderImage = site.posts.filter((post) => !post.image);
     expect(withoutHeaderImage.length).toBeLessThan(site.posts.length);
     expect(ogCardIds(site)).toEqual([SITE_CARD_ID, ...withoutHeaderImage.map(postId)]);
     expect(ogCardContent(site, SITE_CARD_ID)).toMatchObject({ title: "Fixture Blog", lines: ["Notes & news"] });

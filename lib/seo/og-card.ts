@@ -14,10 +14,7 @@ export interface OgCardContent {
   host: string;
 }
 
-/**
- * Ids of every card the build generates: the site card, and one per post that is
- * shared with its card (posts with a header image are shared with that instead).
- */
+/** Ids of every card the build generates: the site card, and one per post shared with its own card. */
 export function ogCardIds(site: Site): string[] {
   const ownCards = site.posts.filter((post) => postShareImage(site, post).url.endsWith(ogImagePath(postId(post))));
   return [SITE_CARD_ID, ...ownCards.map(postId)];

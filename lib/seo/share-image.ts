@@ -21,15 +21,17 @@ export interface ShareImage {
 }
 
 /**
- * The image shown when a post is shared: its header image when the file exists,
- * else its own generated card, or the site's card when `og_cards: false`.
+ * The image shown when a post is shared: its header image; the site's card when
+ * that file is missing (reported by the check; the author meant that image, so
+ * the build does not draw a substitute); a card of its own for a post without a
+ * header image, unless `og_cards: false`.
  */
 export function postShareImage(site: Site, post: SitePost): ShareImage {
   const { config } = site;
   if (post.image?.exists) {
     return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
   }
-  if (!config.ogCards) return siteShareImage(site);
+  if (post.image || !config.ogCards) return siteShareImage(site);
   return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
 }
 

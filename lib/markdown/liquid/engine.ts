@@ -1,3 +1,4 @@
+import { isValidTimezone } from "@/lib/content/dates";
 import type { Element } from "hast";
 import {
   Context,
@@ -386,13 +387,8 @@ export function createContext(state: RenderState): Context {
 
 function siteTimezone(site: Record<string, unknown>): string {
   const zone = site.timezone;
-  if (typeof zone !== "string" || !zone) return "UTC";
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return zone;
-  } catch {
-    return "UTC";
-  }
+  // isValidTimezone caches its formatter: building one per post is costly.
+  return typeof zone === "string" && zone && isValidTimezone(zone) ? zone : "UTC";
 }
 
 /** A liquidjs error's message without the ", line:1, col:2" it appends (we report lines ourselves). */

@@ -1,0 +1,62 @@
+import "server-only";
+import os from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Post } from "@/lib/content/post";
+import type { ContentProblem } from "@/lib/content/problems";
+import { renderPost } from "@/lib/markdown";
+import type { Site } from "@/lib/site";
+
+export interface RenderJob {
+  root: string;
+  sources: string[];
+  mode: { drafts: boolean; future: boolean; now: string };
+}
+
+const WORKER_BOOTSTRAP = `require("tsx/cjs/api").register(); require(${JSON.stringify(path.join(process.cwd(), "lib", "check", "render-worker.ts"))});`;
+
+/** Below this many posts per thread, starting threads costs more than it saves. */
+const MIN_POSTS_PER_THREAD = 150;
+
+/**
+ * Renders every post once (filling the render cache that the build's pages
+ * read) and collects the problems rendering finds. Large sites are split over
+ * worker threads, one per core: rendering is CPU-bound and posts are independent.
+ */
+export async function renderAll(
+  root: string, posts: readonly Post[], site: Site, onProgress?: (done: number, total: number) => void,
+): Promise<ContentProblem[]> {
+  const threads = Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(posts.length / MIN_POSTS_PER_THREAD));
+  let done = 0;
+  const problems: ContentProblem[] = [];
+  if (threads < 2) {
+    for (const post of posts) {
+      problems.push(...(await renderPost(post, site.renderContext)).problems);
+      onProgress?.(++done, posts.length);
+    }
+    return problems;
+  }
+  const mode = { drafts: site.mode.drafts, future: site.mode.future, now: site.mode.now.toISOString() };
+  const shares = Array.from({ length: threads }, (_, i) => posts.filter((_, index) => index % threads === i).map((p) => p.source));
+  await Promise.all(
+    shares.map(
+      (sources) =>
+        new Promise<void>((resolve, reject) => {
+          const job: RenderJob = { root, sources, mode };
+          // Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
+          const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job });
+          let remaining = sources.length;
+          worker.on("message", (message: { source?: string; problems?: ContentProblem[]; error?: string }) => {
+            if (message.error) return reject(new Error(`Rendering failed in a worker thread: ${message.error}`));
+            problems.push(...(message.problems ?? []));
+            onProgress?.(++done, posts.length);
+            if (--remaining === 0) void worker.terminate().then(() => resolve());
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => (remaining > 0 ? reject(new Error(`A render worker stopped early (exit ${code})`)) : resolve()));
+          if (sources.length === 0) void worker.terminate().then(() => resolve());
+        }),
+    ),
+  );
+  return problems;
+}

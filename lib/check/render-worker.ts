@@ -1,0 +1,23 @@
+// A worker thread of `renderAll`: loads the same site (from the content cache),
+// renders its share of the posts into the render cache, and sends back their problems.
+import { parentPort, workerData } from "node:worker_threads";
+import { loadContent } from "@/lib/content/load";
+import { renderPost } from "@/lib/markdown";
+import { buildSite } from "@/lib/site/model";
+import type { RenderJob } from "./render-all";
+
+async function main() {
+  const job = workerData as RenderJob;
+  const content = loadContent(job.root);
+  const site = buildSite(content, { ...job.mode, now: new Date(job.mode.now) });
+  const bySource = new Map(content.posts.map((post) => [post.source, post]));
+  for (const source of job.sources) {
+    const post = bySource.get(source);
+    const rendered = post ? await renderPost(post, site.renderContext) : undefined;
+    parentPort!.postMessage({ source, problems: rendered?.problems ?? [] });
+  }
+}
+
+void main().catch((error: unknown) => {
+  parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error) });
+});
