@@ -64,7 +64,10 @@ function markdownProcessor(sanitize: boolean): Processor {
   return processor;
 }
 
+// Recently rendered posts, so a page and a feed in one process do not read the disk twice.
+// Bounded: a build's worker renders thousands of posts once each, and holding them all only feeds the GC.
 const inMemory = new Map<string, Promise<RenderedPost>>();
+const IN_MEMORY_LIMIT = 256;
 
 /**
  * One post's body as HTML. Rendered on first use, then reused: in memory for
@@ -82,6 +85,7 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
       return rendered;
     })();
     inMemory.set(key, result);
+    if (inMemory.size > IN_MEMORY_LIMIT) inMemory.delete(inMemory.keys().next().value!);
   }
   return result;
 }
