@@ -71,11 +71,17 @@ export function readCachedBytes(kind: string, key: string, extension = "bin"): B
   }
 }
 
+const createdDirs = new Set<string>();
+
 export function writeCachedBytes(kind: string, key: string, bytes: Uint8Array, extension = "bin"): void {
   if (!cacheEnabled()) return;
   const file = entryPath(kind, key, extension);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const dir = path.dirname(file);
+    if (!createdDirs.has(dir)) {
+      fs.mkdirSync(dir, { recursive: true });
+      createdDirs.add(dir);
+    }
     // Write then rename, so a reader in another process never sees half a file.
     const temp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temp, bytes);
