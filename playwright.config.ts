@@ -7,6 +7,10 @@ const corpusPort = port + 1;
 /** Written by `npm test` (scripts/test.mjs) when ../shared/corpus/devblog exists. */
 export const CORPUS_OUT_DIR = ".cache/out-corpus";
 const hasCorpusBuild = fs.existsSync(`${CORPUS_OUT_DIR}/index.html`);
+/** The sample blog built with `client_runtime: true` (scripts/test.mjs). */
+export const RUNTIME_OUT_DIR = ".cache/out-runtime";
+const hasRuntimeBuild = fs.existsSync(`${RUNTIME_OUT_DIR}/index.html`);
+const runtimePort = port + 2;
 
 // Smoke tests run against the built static export, served like a static host serves it:
 // the sample blog (out/) on one port, the ePages corpus build on another.
@@ -22,10 +26,15 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", testIgnore: /corpus\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${port}` } },
-    { name: "phone", testIgnore: /corpus\.spec/, grep: /@phone/, use: { ...devices["Pixel 7"], baseURL: `http://localhost:${port}` } },
+    { name: "desktop", testIgnore: /(corpus|client-runtime)\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${port}` } },
+    { name: "phone", testIgnore: /(corpus|client-runtime)\.spec/, grep: /@phone/, use: { ...devices["Pixel 7"], baseURL: `http://localhost:${port}` } },
     ...(hasCorpusBuild
       ? [{ name: "corpus", testMatch: /corpus\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${corpusPort}` } }]
+      : []),
+    // With React hydrating the pages, every reader feature must still work; the zero-JavaScript
+    // specs (no-javascript, budget) are about the default mode only.
+    ...(hasRuntimeBuild
+      ? [{ name: "client-runtime", testMatch: /(smoke|theme|code-blocks|media|search|feeds|client-runtime)\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${runtimePort}` } }]
       : []),
   ],
   webServer: [
@@ -38,6 +47,9 @@ export default defineConfig({
     },
     ...(hasCorpusBuild
       ? [{ command: "node scripts/serve.mjs", env: { PORT: String(corpusPort), OUT_DIR: CORPUS_OUT_DIR }, url: `http://localhost:${corpusPort}/`, reuseExistingServer: false, timeout: 30_000 }]
+      : []),
+    ...(hasRuntimeBuild
+      ? [{ command: "node scripts/serve.mjs", env: { PORT: String(runtimePort), OUT_DIR: RUNTIME_OUT_DIR }, url: `http://localhost:${runtimePort}/`, reuseExistingServer: false, timeout: 30_000 }]
       : []),
   ],
 });

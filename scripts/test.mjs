@@ -43,6 +43,7 @@ if (only !== "unit") {
   // (its previous URL scheme, the site's pages outside the blog).
   const corpus = path.resolve("../shared/corpus/devblog");
   fs.rmSync(".cache/out-corpus", { recursive: true, force: true });
+  fs.rmSync(".cache/out-runtime", { recursive: true, force: true });
   if (fs.existsSync(path.join(corpus, "_posts"))) {
     run("Build the ePages corpus", process.execPath, ["scripts/build.mjs", "--content", corpus, "--out", ".cache/out-corpus"], {
       BLOG_CONFIG: `_config.yml,${path.resolve("e2e/corpus/config-overlay.yml")}`,
@@ -53,6 +54,12 @@ if (only !== "unit") {
   }
   // Last: `build.mjs --out` builds in out/ and then moves it, so the sample must be built after the corpus.
   // The smoke tests know the sample blog in content/, whatever BLOG_CONTENT_DIR says.
+  // The same sample blog with Next.js's client runtime kept (client_runtime: true): the other mode a site can choose.
+  run("Build the sample blog with the client runtime", process.execPath, ["scripts/build.mjs", "--out", ".cache/out-runtime"], {
+    BLOG_CONTENT_DIR: "",
+    BLOG_QUIET: "1",
+    BLOG_CLIENT_RUNTIME: "1",
+  });
   run("Build the sample blog", process.execPath, ["scripts/build.mjs"], { BLOG_CONTENT_DIR: "", BLOG_QUIET: "1" });
   run("Browser tests", "npx", ["playwright", "test"]);
 }
