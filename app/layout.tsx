@@ -5,6 +5,7 @@ import { LiveReload } from "@/components/live-reload";
 import { SiteHeader } from "@/components/site-header";
 import { ThemeScript } from "@/components/theme-script";
 import { siteMetadata } from "@/lib/seo/metadata";
+import { usesClientRuntime } from "@/lib/config";
 import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
@@ -31,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html
       lang={config.lang}
       className={`${sans.variable} ${sansExtended.variable} ${mono.variable}`}
-      data-client-runtime={config.clientRuntime ? "on" : "off"}
+      data-client-runtime={usesClientRuntime(config) ? "on" : "off"}
       // The theme script sets data-theme and data-js on <html> before React could hydrate it.
       suppressHydrationWarning
     >

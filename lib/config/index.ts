@@ -194,8 +194,7 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     redirectPermalinks: c.redirect_permalinks,
     externalPaths: c.external_paths,
     sanitize: c.sanitize,
-    // BLOG_CLIENT_RUNTIME=1 turns it on for one build (the test suite proves both modes).
-    clientRuntime: c.client_runtime || process.env.BLOG_CLIENT_RUNTIME === "1",
+    clientRuntime: c.client_runtime,
     ogCards: c.og_cards,
     ruleSeverity: c.rules as SiteConfig["ruleSeverity"],
     raw,
@@ -211,4 +210,13 @@ function feedPaths(feedPath: string, rss?: string, json?: string): Pick<SiteConf
 
 function withSlashes(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, "")}/`.replace(/^\/\/$/, "/");
+}
+
+/**
+ * Whether pages keep Next.js's client runtime: `client_runtime: true`, or
+ * BLOG_CLIENT_RUNTIME=1 for one build (the test suite proves both modes). Read
+ * here, not stored in the settings, which are cached between builds.
+ */
+export function usesClientRuntime(config: SiteConfig): boolean {
+  return config.clientRuntime || process.env.BLOG_CLIENT_RUNTIME === "1";
 }
