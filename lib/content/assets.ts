@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { imageSize } from "image-size";
+import { walkFiles } from "./walk";
 
 /**
  * The static files of the content folder's `assets/`, addressable by URL
@@ -17,26 +18,9 @@ export interface AssetIndex {
 }
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
-const SKIPPED = new Set(["node_modules"]);
-
 export function indexAssets(root: string): AssetIndex {
   const files = new Map<string, string>();
-  const walk = (dir: string, urlDir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED.has(entry.name)) continue;
-      const file = path.join(dir, entry.name);
-      const url = `${urlDir}/${entry.name}`;
-      if (entry.isDirectory()) walk(file, url);
-      else if (entry.isFile()) files.set(url, file);
-    }
-  };
-  walk(path.join(root, "assets"), "/assets");
+  walkFiles(path.join(root, "assets"), (file, relative) => files.set(`/assets/${relative}`, file));
   const sizes = new Map<string, { width?: number; height?: number }>();
   return {
     root,

@@ -1,6 +1,7 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
+import { walkFiles } from "./walk";
 
 /**
  * A fingerprint of every file under the content folder (path, size and
@@ -8,35 +9,18 @@ import path from "node:path";
  * of a few thousand files takes milliseconds.
  */
 export function fingerprintFiles(root: string): string {
-  let hash = 0;
+  // A real hash: the fingerprint keys a cache that outlives the build, so a collision must not happen.
+  const hash = createHash("sha1");
   let count = 0;
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  };
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
+  walkFiles(root, (file) => {
+    let stat: fs.Stats;
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      stat = fs.statSync(file);
     } catch {
       return;
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules" || entry.name === "_site") continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        walk(full);
-        continue;
-      }
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(full);
-      } catch {
-        continue;
-      }
-      count++;
-      mix(`${full}\0${stat.size}\0${stat.mtimeMs}\n`);
-    }
-  };
-  walk(root);
-  return `${count}-${(hash >>> 0).toString(16)}`;
+    count++;
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  });
+  return `${count}-${hash.digest("hex").slice(0, 16)}`;
 }

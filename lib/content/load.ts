@@ -11,6 +11,7 @@ import { contentRoot, relativeToRoot } from "./paths";
 import type { Author, Post } from "./post";
 import { readCached, writeCached } from "@/lib/cache";
 import { fingerprintFiles } from "./fingerprint";
+import { walkFiles } from "./walk";
 import { problem, type ContentProblem } from "./problems";
 import { decodeText } from "./text";
 
@@ -247,22 +248,8 @@ const MAX_INCLUDE_BYTES = 1024 * 1024;
 /** Jekyll's `_includes/` folder: small text files, read once. */
 function readIncludes(root: string): Map<string, string> {
   const includes = new Map<string, string>();
-  const base = path.join(root, "_includes");
-  const walk = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && fs.statSync(full).size <= MAX_INCLUDE_BYTES) {
-        includes.set(path.relative(base, full).split(path.sep).join("/"), fs.readFileSync(full, "utf8"));
-      }
-    }
-  };
-  walk(base);
+  walkFiles(path.join(root, "_includes"), (file, relative) => {
+    if (fs.statSync(file).size <= MAX_INCLUDE_BYTES) includes.set(relative, fs.readFileSync(file, "utf8"));
+  });
   return includes;
 }

@@ -147,3 +147,20 @@ export function unknownArguments(
   }
   return problems;
 }
+
+/**
+ * A named argument that must be one of a few words (`align="right"`), lowercased;
+ * the fallback, and a problem, when it is something else.
+ */
+export function choice(args: TagArguments, tag: string, name: string, allowed: readonly string[], fallback: string, problems: TagProblem[]): string {
+  const value = args.named.get(name)?.trim().toLowerCase();
+  if (value === undefined) return fallback;
+  if (allowed.includes(value)) return value;
+  problems.push({
+    rule: "liquid/bad-argument",
+    message: `{% ${tag} %} ${name} must be ${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)}`,
+    found: value,
+    expected: allowed.join(", "),
+  });
+  return fallback;
+}

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from "hast";
 import { h } from "hastscript";
-import { flag, unknownArguments } from "../arguments";
+import { choice, flag, unknownArguments } from "../arguments";
 import type { LiquidContext, TagProblem, TagRenderer } from "../types";
 
 export interface ImageOptions {
@@ -49,19 +49,7 @@ export const imageCustom: TagRenderer = (args, ctx) => {
     }
   }
 
-  let align = "center";
-  const alignText = args.named.get("align")?.trim().toLowerCase();
-  if (alignText !== undefined) {
-    if (ALIGNS.includes(alignText)) align = alignText;
-    else {
-      problems.push({
-        rule: "liquid/bad-argument",
-        message: "{% image_custom %} align must be left, center or right",
-        found: alignText,
-        expected: ALIGNS.join(", "),
-      });
-    }
-  }
+  const align = choice(args, "image_custom", "align", ALIGNS, "center", problems);
 
   const output = renderImage(
     {

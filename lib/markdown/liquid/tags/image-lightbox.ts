@@ -1,4 +1,4 @@
-import { unknownArguments } from "../arguments";
+import { choice, unknownArguments } from "../arguments";
 import type { TagRenderer } from "../types";
 import { captionText, missingImageArgument, renderImage } from "./image-custom";
 
@@ -15,19 +15,7 @@ export const imageLightbox: TagRenderer = (args, ctx) => {
   const image = args.named.get("image")?.trim();
   if (!image) return { problems: [...problems, missingImageArgument("image_lightbox", args.markup)] };
 
-  let align = "center";
-  const alignText = args.named.get("align")?.trim().toLowerCase();
-  if (alignText !== undefined) {
-    if (ALIGNS.includes(alignText)) align = alignText;
-    else {
-      problems.push({
-        rule: "liquid/bad-argument",
-        message: "{% image_lightbox %} align must be top, center or bottom",
-        found: alignText,
-        expected: ALIGNS.join(", "),
-      });
-    }
-  }
+  const align = choice(args, "image_lightbox", "align", ALIGNS, "center", problems);
 
   const output = renderImage(
     {

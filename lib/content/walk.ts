@@ -1,0 +1,30 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+
+/** Names never part of a site's content: hidden files, dependencies, Jekyll's own output. */
+const SKIPPED = new Set(["node_modules", "_site"]);
+
+/**
+ * Calls `onFile` for every regular file under `dir` (recursively), with its
+ * path relative to `dir` in URL form (`img/a.png`). Hidden files and skipped
+ * folders are left out; a missing folder is simply empty.
+ */
+export function walkFiles(dir: string, onFile: (file: string, relative: string) => void): void {
+  const walk = (current: string, relative: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || SKIPPED.has(entry.name)) continue;
+      const file = path.join(current, entry.name);
+      const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(file, rel);
+      else if (entry.isFile()) onFile(file, rel);
+    }
+  };
+  walk(dir, "");
+}
