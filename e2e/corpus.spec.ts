@@ -81,11 +81,14 @@ test("the previous URL scheme redirects to the current one", async ({ page }) =>
 });
 
 test("a post with site tags and missing images reads well", async ({ page }) => {
-  await page.goto("/blog/events/refugeehackathon/");
+  await page.goto("/blog/tech-stories/online-schema-updates-with-mysql/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  // Every image in this corpus is missing: no broken-image icons, only alt text or captions.
-  const images = page.locator(".post-body img");
-  for (const image of await images.all()) expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // Every image in this corpus is missing: no <img> (no broken-image icon), the post still renders
+  // its five {% image_custom %} tags as nothing or their captions, and the text around them.
+  await expect(page.locator(".post-body img")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Conclusion" })).toBeVisible();
+  await page.goto("/blog/events/epages-hackathon-2016/");
+  await expect(page.getByRole("link", { name: "Play video on YouTube" })).toBeVisible();
 });
 
 function escapeRegExp(text: string): string {

@@ -41,14 +41,8 @@ test("a YouTube embed requests nothing from YouTube until the reader starts it, 
   });
   // The test runs offline: a stand-in for YouTube's player.
   await page.route("https://www.youtube-nocookie.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Player</title>" }));
+  // The post embeds a talk with {% youtube_video video_id="M7lc1UVf-VE" caption="..." %}.
   await page.goto(POST);
-  // The sample blog has no video: add what the {% youtube_video %} tag writes.
-  await page.locator(".post-body").evaluate((body) =>
-    body.insertAdjacentHTML(
-      "beforeend",
-      '<figure class="video-embed"><a class="video-embed-link" href="https://www.youtube.com/watch?v=dQw4w9WgXcQ" data-youtube-id="dQw4w9WgXcQ">Play video on YouTube</a><figcaption>Our deploy pipeline, explained</figcaption></figure>',
-    ),
-  );
   const link = page.getByRole("link", { name: "Play video on YouTube" });
   await expect(link).toBeVisible();
   expect(await link.evaluate((a) => a.getBoundingClientRect().height)).toBeGreaterThan(100);
@@ -57,10 +51,10 @@ test("a YouTube embed requests nothing from YouTube until the reader starts it, 
   await link.focus();
   await page.keyboard.press("Space");
   const frame = page.locator(".video-embed iframe");
-  await expect(frame).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
-  await expect(frame).toHaveAttribute("title", "Our deploy pipeline, explained");
+  await expect(frame).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1");
+  await expect(frame).toHaveAttribute("title", "Expand and contract, step by step (platform meetup talk)");
   await expect(frame).toHaveAttribute("allow", /autoplay/);
   await expect(frame).toHaveAttribute("loading", "lazy");
   await expect(frame).toBeFocused();
-  await expect.poll(() => thirdParty).toEqual(["https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"]);
+  await expect.poll(() => thirdParty).toEqual(["https://www.youtube-nocookie.com/embed/M7lc1UVf-VE?autoplay=1"]);
 });

@@ -22,6 +22,9 @@ const { values } = parseArgs({
 });
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+// One "now" for every process of the build, so a post scheduled for a moment that passes
+// mid-build is either published everywhere (its page, lists, feeds) or nowhere.
+env.BLOG_NOW ||= new Date().toISOString();
 if (values.content) env.BLOG_CONTENT_DIR = path.resolve(values.content);
 if (values.drafts) env.BLOG_DRAFTS = "1";
 if (values.future) env.BLOG_FUTURE = "1";

@@ -1,6 +1,5 @@
 import { PostDate } from "../post-date";
-import type { Site, SitePost } from "@/lib/site";
-import { partsInZone } from "@/lib/content/dates";
+import { postsByYear, type Site } from "@/lib/site";
 import { pluralize } from "@/lib/format";
 
 export interface ArchiveViewProps {
@@ -10,18 +9,14 @@ export interface ArchiveViewProps {
 /** Every post by year, newest first: the page readers use to scan a blog's history. */
 export function ArchiveView({ site }: ArchiveViewProps) {
   const { config } = site;
-  const years = new Map<number, SitePost[]>();
-  for (const post of site.posts) {
-    const year = partsInZone(post.date, config.timezone).year;
-    years.set(year, [...(years.get(year) ?? []), post]);
-  }
+  const years = postsByYear(site.posts, config.timezone);
   return (
     <div className="archive">
       <header className="listing-header">
         <h1 className="listing-title">Archive</h1>
         <p className="listing-count">{pluralize(site.posts.length, "post")}</p>
       </header>
-      {[...years.entries()].map(([year, posts]) => (
+      {years.map(([year, posts]) => (
         <section key={year} aria-labelledby={`year-${year}`} className="archive-year">
           <h2 id={`year-${year}`}>
             {year} <span className="archive-count">{pluralize(posts.length, "post")}</span>

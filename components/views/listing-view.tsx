@@ -1,6 +1,6 @@
 import type { ContentProblem } from "@/lib/content/problems";
 import { pluralize } from "@/lib/format";
-import { listingPagePath, type Listing, type Site } from "@/lib/site";
+import { listingPagePath, postsOnPage, type Listing, type Site } from "@/lib/site";
 import { AuthorCard } from "../author-card";
 import { Pagination } from "../pagination";
 import { PostCard } from "../post-card";
@@ -20,8 +20,7 @@ const KIND_LABEL = { home: "", category: "Category", tag: "Tag", author: "Author
 /** The index, a category, a tag or an author: a heading, then one page of post cards. */
 export function ListingView({ site, listing, page, pageCount, problems }: ListingViewProps) {
   const { config } = site;
-  const start = (page - 1) * config.perPage;
-  const posts = config.paginate ? listing.posts.slice(start, start + config.perPage) : listing.posts;
+  const posts = postsOnPage(config, listing, page);
   return (
     <div className="listing">
       <header className="listing-header">

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { loadContent, loadContext } from "@/lib/content/load";
 import { normalizePost } from "@/lib/content/normalize";
-import { problem, sortProblems, type ContentProblem, type Severity } from "@/lib/content/problems";
+import { applyRuleSeverities, problem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { decodeText } from "@/lib/content/text";
 import { pruneOldCaches } from "@/lib/cache";
 import { buildSite } from "@/lib/site/model";
@@ -37,23 +37,27 @@ export interface CheckResult {
 export async function runCheck({ root, files = [], onProgress, asBuild = false }: CheckOptions): Promise<CheckResult> {
   const content = loadContent(root);
   // Links are checked against what gets published.
-  const mode = asBuild ? currentMode(content.config.future, content.config.showDrafts) : { drafts: false, future: content.config.future, now: new Date() };
+  // Without --build: what a plain production build publishes (no --drafts/--future from the environment).
+  const mode = asBuild ? currentMode(content.config.future, content.config.showDrafts) : { drafts: content.config.showDrafts, future: content.config.future, now: currentMode(false).now };
   const site = buildSite(content, mode);
   const problems = [...site.problems];
   const wanted = files.length > 0 ? resolveFiles(root, files) : undefined;
+  // site.problems already honour `rules:`; the ones found here get the same treatment.
+  const more: ContentProblem[] = [];
 
   // Files named on the command line that are not posts of this site (a draft elsewhere, the seed) are checked on their own.
-  for (const outside of wanted?.outside ?? []) problems.push(...checkLooseFile(root, outside));
+  for (const outside of wanted?.outside ?? []) more.push(...checkLooseFile(root, outside));
 
   const posts = content.posts.filter((post) => !wanted || wanted.inside.has(post.source));
   pruneOldCaches("render");
   pruneOldCaches("content");
   pruneOldCaches("og");
-  problems.push(...(await renderAll(root, posts, site, onProgress)));
+  more.push(...(await renderAll(root, posts, site, onProgress)));
+  problems.push(...applyRuleSeverities(more, content.config.ruleSeverity));
   const selected = wanted
     ? problems.filter((p) => wanted.inside.has(p.file) || wanted.outside.includes(p.file))
     : problems;
-  return { problems: applySeverities(selected, content.config.ruleSeverity), postsChecked: posts.length, site };
+  return { problems: sortProblems(selected), postsChecked: posts.length, site };
 }
 
 function resolveFiles(root: string, files: string[]): { inside: Set<string>; outside: string[] } {
@@ -80,15 +84,4 @@ function checkLooseFile(root: string, file: string): ContentProblem[] {
   const { context } = loadContext(root);
   const result = normalizePost({ source: file, text: decoded.text, draft: false, mtime: new Date() }, context);
   return [...decoded.problems, ...result.problems];
-}
-
-/** `rules:` in _config.yml: a severity per rule id, or `off`. */
-function applySeverities(problems: ContentProblem[], overrides: Partial<Record<string, Severity | "off">>): ContentProblem[] {
-  return sortProblems(
-    problems.flatMap((p) => {
-      const override = overrides[p.rule];
-      if (override === "off") return [];
-      return override ? [{ ...p, severity: override }] : [p];
-    }),
-  );
 }

@@ -15,6 +15,8 @@ export interface AssetIndex {
   /** URL path -> file path. */
   files: Map<string, string>;
   lookup(urlPath: string): { file: string; width?: number; height?: number } | undefined;
+  /** Every asset's path, size and time: changes when any asset is added, removed or replaced. */
+  signature(): string;
 }
 
 const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|svg)$/i;
@@ -25,6 +27,18 @@ export function indexAssets(root: string): AssetIndex {
   return {
     root,
     files,
+    signature() {
+      return [...files.entries()]
+        .map(([url, file]) => {
+          try {
+            const stat = fs.statSync(file);
+            return `${url}\0${stat.size}\0${stat.mtimeMs}`;
+          } catch {
+            return `${url}\0missing`;
+          }
+        })
+        .join("\n");
+    },
     lookup(urlPath) {
       let decoded: string;
       try {

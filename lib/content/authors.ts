@@ -30,7 +30,7 @@ export interface AuthorProfile {
   name: string;
   fullName: string;
   description: string;
-  /** File name or path as written; resolved against `author_image_path` by lib/content/assets. */
+  /** File name or path as written; resolved against `author_image_path` by loadContext (lib/content/load.ts). */
   image?: string;
   links: AuthorLink[];
   /** Line of the profile in the authors file, for messages. */

@@ -153,3 +153,35 @@ image: XXX`),
     ]);
   });
 });
+
+describe("edge cases found in review", () => {
+  it("treats a `published` that is not a boolean as unpublished, and reports it", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-odd.md": post('title: Odd\npublished: "false"') });
+    const { posts, problems } = loadContent(root);
+    expect(posts[0]!.draft).toBe(true);
+    expect(problems).toMatchObject([{ rule: "front-matter/type", field: "published", line: 3 }]);
+  });
+
+  it("does not mistake ordinary words for placeholders", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-todo.md": post("title: Building a todo app\nexcerpt: what is tbd and what is not") });
+    expect(loadContent(root).problems).toEqual([]);
+  });
+
+  it("keeps inline HTML out of excerpts", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-keys.md": post("title: Keys", "Press <kbd>Ctrl</kbd> and <em>go</em>.\n") });
+    expect(loadContent(root).posts[0]!.excerpt).toBe("Press Ctrl and go.");
+  });
+
+  it("reports a category that makes no URL instead of dropping it silently", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-plus.md": post('title: Plus\ncategory: "++"') });
+    const { posts, problems } = loadContent(root);
+    expect(posts[0]!.categories).toEqual([]);
+    expect(problems).toMatchObject([{ rule: "front-matter/type", field: "category", line: 3 }]);
+  });
+
+  it("walks a folder linked back up the tree once", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-one.md": post("title: One") });
+    fs.symlinkSync(path.join(root, "_posts"), path.join(root, "_posts", "loop"));
+    expect(loadContent(root).posts.map((p) => p.title)).toEqual(["One"]);
+  });
+});

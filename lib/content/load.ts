@@ -13,6 +13,7 @@ import { readCached, writeCached } from "@/lib/cache";
 import { fingerprintFiles } from "./fingerprint";
 import { walkFiles } from "./walk";
 import { problem, type ContentProblem } from "./problems";
+import { dateFromFileName } from "./dates";
 import { decodeText } from "./text";
 
 /** Everything read from a content folder: the raw material of the site model. */
@@ -42,7 +43,12 @@ export function discoverPosts(root: string): { files: PostFile[]; problems: Cont
   const files: PostFile[] = [];
   const problems: ContentProblem[] = [];
   const realRoot = safeRealpath(root) ?? root;
+  // Real paths of the folders walked: a link back up the tree (`_posts/loop -> ..`) is walked once.
+  const visited = new Set<string>();
   const walk = (dir: string, draft: boolean) => {
+    const real = safeRealpath(dir) ?? dir;
+    if (visited.has(real)) return;
+    visited.add(real);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -182,7 +188,7 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
   if (stat.size > MAX_POST_BYTES) {
     return { problems: [problem({ rule: "file/too-large", file: file.source, message: `The file is ${(stat.size / 1048576).toFixed(1)} MB`, expected: `at most ${MAX_POST_BYTES / 1048576} MB`, hint: "split the post or move large data into assets/" })] };
   }
-  if (!file.draft && !/^\d{4}-\d{2}-\d{2}-.+\.[^.]+$/.test(path.basename(file.source))) {
+  if (!file.draft && !dateFromFileName(path.basename(file.source))) {
     return { problems: [problem({
       rule: "file/name-without-date", file: file.source, message: "The file name has no date, so Jekyll does not publish it; it is skipped",
       found: JSON.stringify(path.basename(file.source)), expected: "YYYY-MM-DD-slug.md",
@@ -221,7 +227,9 @@ function reviveDates(key: string, value: unknown): unknown {
  */
 export function loadContent(root: string = contentRoot()): ContentSnapshot {
   if (process.env.NODE_ENV === "development") return loadFresh(root);
-  const key = createHash("sha1").update(`${root}\0${process.env.BLOG_CONFIG ?? ""}\0${fingerprintFiles(root)}`).digest("hex");
+  // Config files may live outside the content folder (BLOG_CONFIG), so their text is part of the key too.
+  const configTexts = configFiles(root).map((file) => readOptional(path.resolve(root, file)) ?? "").join("\0");
+  const key = createHash("sha1").update(`${root}\0${configTexts}\0${fingerprintFiles(root)}`).digest("hex");
   const stored = readCached<StoredSnapshot>("content", key, reviveDates);
   if (stored) return { ...stored, includes: new Map(stored.includes), assets: indexAssets(root) };
   const snapshot = loadFresh(root);

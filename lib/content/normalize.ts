@@ -28,7 +28,10 @@ export interface SourceFile {
   mtime: Date;
 }
 
-const PLACEHOLDER = /^(x{2,}|todo|tbd|fixme|tba|lorem ipsum)\b|\b(XXX+|TODO|TBD|FIXME)\b/i;
+// A whole value that is a placeholder (any case), or an all-caps marker inside a value;
+// "Building a todo app" is a title, not a placeholder.
+const PLACEHOLDER_VALUE = /^\s*(x{2,}|todo|tbd|fixme|tba|lorem ipsum)\s*$/i;
+const PLACEHOLDER_MARKER = /\b(XXX+|TODO|TBD|FIXME)\b/;
 
 /** Front matter and file name -> one Post, or the problems that prevent it. */
 export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?: Post; problems: ContentProblem[] } {
@@ -44,7 +47,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   const placeholderFields = new Set<string>();
   for (const [key, value] of Object.entries(split.data)) {
     for (const text of stringsIn(value)) {
-      if (!PLACEHOLDER.test(text) && !(key === "date" && /X{2}/i.test(text))) continue;
+      if (!PLACEHOLDER_VALUE.test(text) && !PLACEHOLDER_MARKER.test(text) && !(key === "date" && /X{2}/i.test(text))) continue;
       placeholderFields.add(key);
       if (key === "date") break; // the date has its own rule below
       report({
@@ -78,7 +81,9 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
 
   const slug = data.slug ?? fromName?.slug ?? fileName.replace(/\.[^.]+$/, "");
   const categories = resolveCategories([...(data.category ?? []), ...(data.categories ?? [])], config, lineOf, report);
-  const tags = uniqueBySlug([...(data.tags ?? []), ...(data.tag ?? [])], config);
+  const tags = uniqueBySlug([...(data.tags ?? []), ...(data.tag ?? [])], config, (raw) =>
+    report({ rule: "front-matter/type", line: lineOf("tags") ?? lineOf("tag"), field: "tags", found: quote(raw), message: `Tag ${quote(raw)} has no letters or digits to make a URL from; it is ignored`, expected: "a tag with letters or digits" }),
+  );
   const authors = resolveAuthors(data, ctx, lineOf, report);
   const imageField = data.header_image !== undefined ? "header_image" : "image";
   const image = placeholderFields.has(imageField) ? undefined : resolveImage(data.header_image ?? data.image, data.image_alt ?? data.title, ctx, lineOf(imageField), imageField, report);
@@ -99,7 +104,8 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
 
   const post: Post = {
     source,
-    draft: file.draft || data.published === false,
+    // A `published` that is not a boolean ("false", 0, "maybe") is reported and, to be safe, not published.
+    draft: file.draft || data.published === false || (split.data.published !== undefined && typeof split.data.published !== "boolean"),
     slug,
     title: data.title,
     date,
@@ -221,7 +227,11 @@ function resolveCategories(
   const result: Category[] = [];
   for (const raw of values) {
     const slug = slugify(raw);
-    if (!slug || result.some((c) => c.slug === slug)) continue;
+    if (!slug) {
+      report({ rule: "front-matter/type", line: lineOf("category") ?? lineOf("categories"), field: "category", found: quote(raw), message: `Category ${quote(raw)} has no letters or digits to make a URL from; it is ignored`, expected: "a name with letters or digits" });
+      continue;
+    }
+    if (result.some((c) => c.slug === slug)) continue;
     const key = byLower.get(raw.toLowerCase()) ?? byLower.get(slug);
     if (key === undefined && known.length > 0) {
       const field = lineOf("category") !== undefined ? "category" : "categories";
@@ -238,11 +248,12 @@ function resolveCategories(
   return result;
 }
 
-function uniqueBySlug(values: string[], config: SiteConfig): Tag[] {
+function uniqueBySlug(values: string[], config: SiteConfig, onEmpty: (raw: string) => void): Tag[] {
   const tags: Tag[] = [];
   for (const name of values) {
     const slug = slugify(name);
-    if (slug && !tags.some((t) => t.slug === slug)) tags.push({ slug, name, url: fillRoute(config.routes.tag, "tag", slug) });
+    if (!slug) onEmpty(name);
+    else if (!tags.some((t) => t.slug === slug)) tags.push({ slug, name, url: fillRoute(config.routes.tag, "tag", slug) });
   }
   return tags;
 }

@@ -60,7 +60,7 @@ const CONTENT_RULES = {
   "date/file-name-mismatch": { severity: "warning", blocksBuild: false, description: "the front matter date and the file name's date differ" },
   "date/future": { severity: "info", blocksBuild: false, description: "the post is scheduled for a future date" },
   "taxonomy/unknown-category": { severity: "error", blocksBuild: false, description: "a category that is not in category_list" },
-  "taxonomy/similar-tag": { severity: "warning", blocksBuild: false, description: "tags that differ only by case or spacing" },
+  "taxonomy/similar-tag": { severity: "warning", blocksBuild: false, description: "tags that differ only by case, spacing or punctuation, and so share one tag page" },
   "authors/unknown-id": { severity: "error", blocksBuild: false, description: "an about_authors id that is not in _data/authors.yml" },
   "authors/no-profile": { severity: "warning", blocksBuild: false, description: "an author name with no profile in _data/authors.yml" },
   "permalink/duplicate": { severity: "error", blocksBuild: false, description: "two pages resolve to the same URL (the build keeps the later post, as Jekyll does)" },
@@ -136,4 +136,13 @@ export function sortProblems(problems: readonly ContentProblem[]): ContentProble
   return [...problems].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
+}
+
+/** `rules:` in _config.yml: a severity per rule id, or `off`. Applied once, where problems are gathered. */
+export function applyRuleSeverities(problems: readonly ContentProblem[], overrides: Partial<Record<string, Severity | "off">>): ContentProblem[] {
+  return problems.flatMap((p) => {
+    const override = overrides[p.rule];
+    if (override === "off") return [];
+    return override ? [{ ...p, severity: override }] : [p];
+  });
 }

@@ -10,7 +10,6 @@ if (!HAS_CORPUS) console.warn(`lib/feeds/corpus-feeds.test.ts: ${NO_CORPUS_MESSA
 
 describe.skipIf(!HAS_CORPUS)("feeds of the ePages corpus", () => {
   it("parses every feed, site-wide and per category, with the newest posts, absolute URLs and valid dates", async () => {
-    vi.stubEnv("BLOG_RENDER_CACHE", "0");
     const site = buildSite(loadContent(CORPUS_DIR), { drafts: false, future: false, now: new Date() });
     const specs = feedSpecs(site);
     expect(specs.map((s) => s.path).slice(0, 3)).toEqual(["/blog/feed.xml", "/blog/rss.xml", "/blog/feed.json"]);

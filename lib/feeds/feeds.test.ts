@@ -25,7 +25,6 @@ const feed = (path: string) => {
 };
 
 beforeAll(() => {
-  vi.stubEnv("BLOG_RENDER_CACHE", "0");
   site = seoFixtureSite();
 });
 

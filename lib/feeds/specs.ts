@@ -32,7 +32,6 @@ export const FEED_MEDIA_TYPES: Record<FeedFormat, string> = {
  */
 export function feedSpecs(site: Site): FeedSpec[] {
   const { config } = site;
-  // An entry per URL: a post that lost its URL to another would repeat that entry's id.
   const newest = (posts: SitePost[]) => posts.slice(0, config.feedLimit);
   const specs = group(siteFeedPaths(config), { title: config.title, homePath: config.routes.home, posts: newest(site.posts) });
   for (const listing of site.categories) {

@@ -17,7 +17,7 @@ export function excerptFromMarkdown(body: string): string {
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
     if (!text || !looksLikeParagraph(text)) continue;
-    const plain = toString(fromMarkdown(text)).replace(/\{:[^}]*\}/g, "").replace(/\s+/g, " ").trim();
+    const plain = toString(fromMarkdown(text), { includeHtml: false }).replace(/\{:[^}]*\}/g, "").replace(/\s+/g, " ").trim();
     if (plain.length >= 2) return truncate(plain);
   }
   return "";

@@ -4,6 +4,7 @@ import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
+import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
@@ -34,6 +35,15 @@ export interface RenderedPost {
 
 const processors = new Map<boolean, Processor>();
 
+/** GitHub's allowlist, plus what the pipeline itself leaves for later steps: Liquid placeholders (comments) and the {:toc} marker. */
+const SANITIZE_SCHEMA = {
+  ...defaultSchema,
+  allowComments: true,
+  clobberPrefix: "",
+  tagNames: [...(defaultSchema.tagNames ?? []), "nav"],
+  attributes: { ...defaultSchema.attributes, nav: ["dataKramdownToc", "ariaLabel", "className"] },
+};
+
 /** The Markdown -> HTML chain, built once per process (per sanitize setting). */
 function markdownProcessor(sanitize: boolean): Processor {
   let processor = processors.get(sanitize);
@@ -44,12 +54,16 @@ function markdownProcessor(sanitize: boolean): Processor {
       // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
       .use(remarkKramdownAttributes)
       // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeRawWhenNeeded)
-      // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
-      .use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
-    // Blogs that take outside contributions switch on an allowlist (`sanitize: true`).
-    if (sanitize) chain.use(rehypeSanitize, { ...defaultSchema, clobberPrefix: "" });
+      .use(remarkRehype, { allowDangerousHtml: true });
+    if (sanitize) {
+      // Blogs that take outside contributions switch on an allowlist (`sanitize: true`). It applies to
+      // what authors wrote, before the blog's own output (Liquid tags, the {:toc} list) goes in.
+      chain.use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
+    } else {
+      chain.use(rehypeRawWhenNeeded);
+    }
+    // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
+    chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     processor = chain
       .use(rehypeSlug)
       .use(rehypeKramdownToc)
@@ -74,7 +88,11 @@ const IN_MEMORY_LIMIT = 256;
  * the life of the process, and on disk across processes and builds.
  */
 export function renderPost(post: Post, context: RenderContext): Promise<RenderedPost> {
-  const key = createHash("sha1").update(context.fingerprint).update(post.hash).update(post.url).digest("hex");
+  // The file's text, plus what comes from outside it: its name (slug, date), URL, and the site (fingerprint).
+  const key = createHash("sha1")
+    .update(context.fingerprint)
+    .update(`${post.hash}\0${post.source}\0${post.url}\0${post.date.toISOString()}\0${post.slug}`)
+    .digest("hex");
   let result = inMemory.get(key);
   if (!result) {
     result = (async () => {
@@ -148,7 +166,7 @@ function toProblem(message: VFileMessage, post: Post): ContentProblem {
   });
 }
 
-/** Markdown to HTML without a site around it (tests, excerpts of non-post pages). */
+/** Markdown to HTML without a site around it (no Liquid, no link checks): for tests of the chain. */
 export async function renderMarkdown(markdown: string): Promise<RenderedPost> {
   const file = await markdownProcessor(false).process(markdown);
   return { html: String(file), headings: (file.data.headings as Heading[] | undefined) ?? [], problems: [] };

@@ -55,7 +55,13 @@ describe("sanitize: true", () => {
       config, fingerprint: "sanitize-test", resolvePath: () => "page" as const, asset: () => undefined,
       postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined,
     };
-    const body = '<script>alert(1)</script>\n\n<p onclick="steal()">Hi <b>there</b></p>\n\n<iframe src="https://evil.example"></iframe>\n\n[ok](https://example.com)\n';
+    const body = [
+      "* TOC\n{:toc}",
+      '<script>alert(1)</script>\n\n<p onclick="steal()">Hi <b>there</b></p>\n\n<iframe src="https://evil.example"></iframe>',
+      "## Section\n\n[ok](https://example.com)",
+      '{% youtube_video video_id="dQw4w9WgXcQ" %}',
+      "{% highlight ruby %}\nputs 1\n{% endhighlight %}",
+    ].join("\n\n") + "\n";
     const post = { source: "_posts/x.md", body, bodyLine: 1, hash: "sanitize", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
     const { html } = await renderPost(post as never, context);
     expect(html).not.toContain("<script");
@@ -63,5 +69,9 @@ describe("sanitize: true", () => {
     expect(html).not.toContain("<iframe");
     expect(html).toContain("<b>there</b>");
     expect(html).toContain('href="https://example.com"');
+    // The blog's own output survives: the table of contents, tag output, highlighted code.
+    expect(html).toMatch(/<nav class="toc"[^>]*>.*href="#section"/s);
+    expect(html).toContain('data-youtube-id="dQw4w9WgXcQ"');
+    expect(html).toContain('class="language-ruby"');
   });
 });

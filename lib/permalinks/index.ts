@@ -108,8 +108,3 @@ export function checkPath(raw: string): PermalinkResult {
   if (bad) return { ok: false, reason: "unservable", detail: JSON.stringify(bad[0]) };
   return { ok: true, path };
 }
-
-/** An href for a decoded URL path. */
-export function hrefFor(path: string): string {
-  return encodeURI(path);
-}

@@ -1,6 +1,6 @@
 import type { Author } from "@/lib/content/post";
 import { absoluteUrl } from "@/lib/format";
-import type { Listing, Route, Site, SitePost } from "@/lib/site";
+import { postsOnPage, type Listing, type Route, type Site, type SitePost } from "@/lib/site";
 import { postShareImage } from "./share-image";
 
 /** A schema.org JSON-LD document. */
@@ -61,8 +61,7 @@ export function listingJsonLd(site: Site, listing: Listing, path: string, page: 
     const name = listing.kind === "tag" ? `#${listing.title}` : listing.title;
     return collectionJsonLd(site, page > 1 ? `${name} – page ${page}` : name, path);
   }
-  const start = (page - 1) * config.perPage;
-  const posts = config.paginate ? listing.posts.slice(start, start + config.perPage) : listing.posts;
+  const posts = postsOnPage(config, listing, page);
   return {
     "@context": CONTEXT,
     ...blog(site),

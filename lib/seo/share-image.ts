@@ -1,3 +1,4 @@
+import { absoluteUrlOf } from "@/lib/feeds/absolute-urls";
 import { absoluteUrl } from "@/lib/format";
 import { postId, type Site, type SitePost } from "@/lib/site";
 
@@ -40,8 +41,7 @@ export function siteShareImage(site: Site): ShareImage {
   return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
 }
 
-/** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL. */
+/** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL, as feeds make them. */
 export function toAbsolute(siteUrl: string, src: string): string {
-  if (src.startsWith("//")) return `https:${src}`;
-  return absoluteUrl(siteUrl, src);
+  return absoluteUrlOf(src, siteUrl, `${siteUrl}/`);
 }

@@ -9,8 +9,9 @@ import { routeKey, type Route } from "./routes";
 import { currentMode } from "./visibility";
 
 export type { Listing, Site, SitePost } from "./model";
+export { postsByYear } from "./model";
 export type { Route } from "./routes";
-export { listingPagePath, routeKey, segmentsOf } from "./routes";
+export { listingPagePath, postsOnPage, routeKey, segmentsOf } from "./routes";
 export { postId } from "./post-ids";
 
 interface Cached {

@@ -78,3 +78,18 @@ describe("buildSite", () => {
     expect(duplicate?.message).toContain("_posts/2016/2016-09-01-training.md");
   });
 });
+
+describe("routes without pagination", () => {
+  it("gives the site root the index's single page, with no links to pages that do not exist", () => {
+    const root = makeSite({
+      "_config.yml": `${BASIC_CONFIG}  enabled: false\n`,
+      "_posts/2024/2024-01-01-a.md": post("title: A"),
+      "_posts/2024/2024-01-02-b.md": post("title: B"),
+      "_posts/2024/2024-01-03-c.md": post("title: C"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    const rootRoute = site.routes.get("");
+    expect(rootRoute).toMatchObject({ kind: "listing", path: "/", page: 1, pageCount: 1 });
+    expect(site.routes.has("/blog/page/2")).toBe(false);
+  });
+});

@@ -1,8 +1,9 @@
 import type { SiteConfig } from "@/lib/config";
 import type { AssetIndex } from "@/lib/content/assets";
+import { partsInZone } from "@/lib/content/dates";
 import type { ContentSnapshot } from "@/lib/content/load";
 import type { Author, Category, Post, Tag } from "@/lib/content/post";
-import { problem, type ContentProblem } from "@/lib/content/problems";
+import { applyRuleSeverities, problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
 import { buildRoutes, routeKey, type Route } from "./routes";
@@ -88,7 +89,7 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
   const renderContext = buildRenderContext(content, posts, routes);
   const listings = new Map([...categories, ...tags, ...authors].map((l) => [`${l.kind}:${l.key}`, l]));
   const positions = new Map(posts.map((post, index) => [post, index]));
-  return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: dedupe(problems), assets: content.assets, renderContext };
+  return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: applyRuleSeverities(dedupe(problems), config.ruleSeverity), assets: content.assets, renderContext };
 }
 
 /** Groups posts by a facet (category, tag, author), keeping the first-seen form of each key. */
@@ -110,7 +111,7 @@ function group<T extends { slug: string }>(
     .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base" }));
 }
 
-/** Tags that differ only by case or spacing (`CI` and `ci`) split a topic in two. */
+/** Tags that make the same URL (`CI` and `ci`, `C++` and `C`) share one tag page under one name. */
 function similarTags(posts: SitePost[]): ContentProblem[] {
   const forms = new Map<string, Map<string, SitePost[]>>();
   for (const post of posts) {
@@ -129,7 +130,7 @@ function similarTags(posts: SitePost[]): ContentProblem[] {
       for (const post of users) {
         problems.push(problem({
           rule: "taxonomy/similar-tag", file: post.source, line: post.fieldLines.tags ?? post.fieldLines.tag, field: "tags",
-          message: `Tag \`${spelling}\` differs from the existing tag \`${preferred}\` only by case or spacing`,
+          message: `Tag \`${spelling}\` and the existing tag \`${preferred}\` make the same tag page (they differ only by case, spacing or punctuation)`,
           found: JSON.stringify(spelling), expected: JSON.stringify(preferred), hint: `write \`${preferred}\` so both posts share one tag page`,
         }));
       }
@@ -172,4 +173,16 @@ function dedupe(problems: ContentProblem[]): ContentProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Posts grouped by year (in the site's timezone), in the order given: the archive's sections. */
+export function postsByYear(posts: readonly SitePost[], timezone: string): [number, SitePost[]][] {
+  const years = new Map<number, SitePost[]>();
+  for (const post of posts) {
+    const year = partsInZone(post.date, timezone).year;
+    const list = years.get(year);
+    if (list) list.push(post);
+    else years.set(year, [post]);
+  }
+  return [...years.entries()];
 }

@@ -28,7 +28,9 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
   const fingerprint = createHash("sha1")
     .update(JSON.stringify(config.raw))
     .update([...routes.keys()].join("\n"))
-    .update([...assets.files.keys()].join("\n"))
+    // Names and URLs (post_url, link), and each asset's size and time (image dimensions).
+    .update([...bySource.entries()].flat().join("\n"))
+    .update(assets.signature())
     .update([...includes.entries()].flat().join("\0"))
     .digest("hex");
   return {

@@ -21,6 +21,18 @@ export function segmentsOf(path: string): string[] {
   return routeKey(path).split("/").filter(Boolean);
 }
 
+/** How many pages a listing has. */
+export function pageCountOf(config: SiteConfig, listing: Listing): number {
+  return config.paginate ? Math.max(1, Math.ceil(listing.posts.length / config.perPage)) : 1;
+}
+
+/** The posts on page `n` of a listing. */
+export function postsOnPage(config: SiteConfig, listing: Listing, n: number): SitePost[] {
+  if (!config.paginate) return listing.posts;
+  const start = (n - 1) * config.perPage;
+  return listing.posts.slice(start, start + config.perPage);
+}
+
 /** URL path of page `n` of a listing. */
 export function listingPagePath(config: SiteConfig, listing: Listing, n: number): string {
   if (n <= 1) return listing.path;
@@ -58,15 +70,14 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
     routes.set(key, route);
   };
   for (const listing of [home, ...listings]) {
-    const pageCount = config.paginate ? Math.max(1, Math.ceil(listing.posts.length / config.perPage)) : 1;
+    const pageCount = pageCountOf(config, listing);
     for (let page = 1; page <= pageCount; page++) {
       claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, `the ${listing.kind} page "${listing.title}"`);
     }
   }
   // The site root shows the index too when the blog lives under /blog/.
-  if (routeKey(home.path) !== "" && !routes.has("")) {
-    routes.set("", { kind: "listing", path: "/", listing: home, page: 1, pageCount: Math.max(1, Math.ceil(home.posts.length / config.perPage)) });
-  }
+  const homePage = routes.get(routeKey(home.path));
+  if (homePage && !routes.has("")) routes.set("", { ...homePage, path: "/" });
   claim({ kind: "archive", path: config.routes.archive }, "the archive page");
   claim({ kind: "search", path: config.routes.search }, "the search page");
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.

@@ -14,7 +14,7 @@ export const SEO_NOW = new Date("2024-06-01T12:00:00Z");
  * a header image, one with a hostile title and body, one without authors), a
  * draft and a future post that must never appear.
  */
-export function seoFixtureSite(options: { drafts?: boolean; limit?: number } = {}): Site {
+export function seoFixtureSite(options: { drafts?: boolean; future?: boolean; limit?: number } = {}): Site {
   const root = makeSite({
     "_config.yml": `title: Fixture Blog
 description: Notes & news
@@ -44,5 +44,5 @@ ${options.limit ? `  limit: ${options.limit}\n` : ""}`,
     "_posts/2030/2030-01-01-future.md": post("title: Future post\ncategory: engineering"),
     "_drafts/draft.md": post("title: Draft post\ncategory: engineering"),
   });
-  return buildSite(loadContent(root), { drafts: options.drafts ?? false, future: false, now: SEO_NOW });
+  return buildSite(loadContent(root), { drafts: options.drafts ?? false, future: options.future ?? false, now: SEO_NOW });
 }

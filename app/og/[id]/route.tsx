@@ -36,10 +36,17 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const content = ogCardContent(getSite(), id.replace(/\.png$/, ""));
   if (!content) return new Response("Not found", { status: 404 });
   // A card only changes with its text: rebuilds reuse the PNG instead of drawing it again (~30 ms each).
-  const key = createHash("sha1").update(JSON.stringify(content)).digest("hex");
+  // Keyed by the text, the layout's code and the fonts: a change to any of them draws the card again.
+  const fontData = await loadFonts();
+  const key = createHash("sha1")
+    .update(JSON.stringify(content))
+    .update(OgCard.toString())
+    .update(JSON.stringify(OG_IMAGE_SIZE))
+    .update(fontData.map((font) => createHash("sha1").update(font.data).digest("hex")).join())
+    .digest("hex");
   let png = readCachedBytes("og", key, "png");
   if (!png) {
-    const image = new ImageResponse(<OgCard {...content} />, { ...OG_IMAGE_SIZE, fonts: await loadFonts() });
+    const image = new ImageResponse(<OgCard {...content} />, { ...OG_IMAGE_SIZE, fonts: fontData });
     png = Buffer.from(await image.arrayBuffer());
     writeCachedBytes("og", key, png, "png");
   }

@@ -79,10 +79,6 @@ function addAttribute(list: AttributeList, problems: AttributeListProblem[], nam
   }
 }
 
-export function isEmptyAttributeList(list: AttributeList): boolean {
-  return list.id === undefined && list.classes.length === 0 && Object.keys(list.attributes).length === 0;
-}
-
 /**
  * The list as hast properties. hastscript does the attribute -> property
  * mapping (`aria-label` -> `ariaLabel`, `rel` -> a token list), so these merge

@@ -185,7 +185,8 @@ function urlTag(kind: "post_url" | "link") {
         return "#";
       }
       const url = kind === "post_url" ? state.ctx.postUrl(target) : state.ctx.linkUrl(target);
-      if (url !== undefined) return url;
+      // Escaped, as Jekyll returns it: a URL with a space would otherwise break the Markdown link around it.
+      if (url !== undefined) return encodeURI(url);
       report(state, this.token, [{
         rule: "liquid/unknown-post",
         message: kind === "post_url" ? `{% post_url %} names a post that does not exist: ${target}` : `{% link %} points to a file that does not exist: ${target}`,

@@ -1,5 +1,6 @@
 import { h } from "hastscript";
 import { unknownArguments } from "../arguments";
+import { captionText } from "./image-custom";
 import type { TagProblem, TagRenderer } from "../types";
 
 const VIDEO_ID = /^[A-Za-z0-9_-]{6,20}$/;
@@ -11,7 +12,7 @@ const VIDEO_ID = /^[A-Za-z0-9_-]{6,20}$/;
  * for a youtube-nocookie player on click.
  */
 export const youtubeVideo: TagRenderer = (args) => {
-  const problems: TagProblem[] = unknownArguments("youtube_video", args, { named: ["video_id", "width", "height"] });
+  const problems: TagProblem[] = unknownArguments("youtube_video", args, { named: ["video_id", "width", "height", "caption"] });
 
   const id = args.named.get("video_id")?.trim();
   if (!id || !VIDEO_ID.test(id)) {
@@ -41,12 +42,15 @@ export const youtubeVideo: TagRenderer = (args) => {
     }
   }
 
+  // An optional caption (underscores for spaces, as image_custom) also names the player for screen readers.
+  const caption = captionText(args.named.get("caption"));
   const element = h("figure", { className: ["video-embed"], style: `aspect-ratio:${ratio}` }, [
     h(
       "a",
       { className: ["video-embed-link"], href: `https://www.youtube.com/watch?v=${id}`, dataYoutubeId: id },
       "Play video on YouTube",
     ),
+    ...(caption ? [h("figcaption", caption)] : []),
   ]);
   return { element, problems };
 };
