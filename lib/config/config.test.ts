@@ -20,3 +20,11 @@ describe("feed settings", () => {
     expect(problems).toMatchObject([{ rule: "config/invalid", field: "feed.limit" }]);
   });
 });
+
+describe("Jekyll settings the blog does not apply", () => {
+  it("report a baseurl with its line, and say how to deploy instead", () => {
+    const { problems } = parseConfig([{ file: "_config.yml", text: "title: T\nbaseurl: /docs\n" }]);
+    expect(problems).toMatchObject([{ rule: "config/unsupported", severity: "warning", file: "_config.yml", line: 2, field: "baseurl", found: '"/docs"' }]);
+    expect(parseConfig([{ file: "_config.yml", text: 'baseurl: ""\n' }]).problems).toEqual([]);
+  });
+});

@@ -63,6 +63,12 @@ export const configSchema = z.object({
   redirect_permalinks: z.array(z.string()).default([]),
   /** Paths of the site that this blog does not build (e.g. /about/); links to them are not broken. */
   external_paths: z.array(z.string()).default([]),
+  /** Jekyll's: file extensions of Markdown posts (comma-separated); `.html` posts are read too. */
+  markdown_ext: z.coerce.string().default("markdown,mkdown,mkdn,mkd,md,mdown"),
+  /** Jekyll's: a marker in a post's text (e.g. `<!--more-->`); the excerpt is the text before it. Default: the first paragraph. */
+  excerpt_separator: z.coerce.string().optional(),
+  /** Jekyll's: a URL prefix for the whole site. Not supported: the blog is built for the root of its host (reported). */
+  baseurl: z.coerce.string().optional(),
   /** Sanitize raw HTML in posts (for blogs that take outside contributions). */
   sanitize: z.boolean().default(false),
   /** A generated Open Graph card per post without a header image (about 30 ms of build time each). */
@@ -97,6 +103,9 @@ export interface SiteConfig {
   authorImagePath: string;
   redirectPermalinks: string[];
   externalPaths: string[];
+  /** Lowercased extensions without the dot (`md`, `markdown`, ...). */
+  markdownExtensions: string[];
+  excerptSeparator?: string;
   sanitize: boolean;
   clientRuntime: boolean;
   ogCards: boolean;
@@ -133,6 +142,15 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   }
   const locate = (path: readonly (string | number)[]) =>
     lineOf.map((find) => find(path)).find((found) => found.line !== undefined) ?? { file: sources.at(-1)?.file ?? "_config.yml" };
+  if (typeof data.baseurl === "string" && data.baseurl.replace(/\/+$/, "") !== "") {
+    const where = locate(["baseurl"]);
+    problems.push(problem({
+      rule: "config/unsupported", file: where.file, line: where.line, field: "baseurl",
+      message: "`baseurl` is not applied: the blog is built for the root of its host, and every URL starts at /",
+      found: quote(data.baseurl), expected: "no baseurl, or an empty one",
+      hint: "serve out/ at the root of a host (a subdomain such as blog.example.com), or put the prefix into `permalink` and `routes`",
+    }));
+  }
   const result = configSchema.safeParse(data);
   if (result.success) return { config: toSiteConfig(result.data, data), problems };
   const cleaned: Record<string, unknown> = { ...data };
@@ -193,6 +211,9 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     authorImagePath: withSlashes(c.author_image_path),
     redirectPermalinks: c.redirect_permalinks,
     externalPaths: c.external_paths,
+    markdownExtensions: c.markdown_ext.split(",").map((e) => e.trim().replace(/^\./, "").toLowerCase()).filter(Boolean),
+    // Jekyll's default separator is a blank line: the first paragraph, which is also the blog's default.
+    excerptSeparator: c.excerpt_separator && c.excerpt_separator.trim() !== "" ? c.excerpt_separator : undefined,
     sanitize: c.sanitize,
     clientRuntime: c.client_runtime,
     ogCards: c.og_cards,

@@ -20,12 +20,14 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   const problems: ContentProblem[] = [];
   const none = { data: {}, body: text, bodyLine: 1, lineOf: () => undefined };
   if (!/^---[ \t]*\n/.test(text)) {
+    // Hugo's TOML (+++) and JSON ({) front matter are recognised, to say exactly what to change.
+    const foreign = /^\+\+\+[ \t]*\n/.test(text) ? "TOML front matter (`+++`) is not read" : /^\{\s*\n?\s*"/.test(text) ? "JSON front matter is not read" : undefined;
     problems.push(problem({
       rule: "front-matter/missing", file, line: 1,
-      message: "The post has no front matter",
+      message: foreign ? `${foreign}: Jekyll front matter is YAML between two \`---\` lines` : "The post has no front matter",
       found: JSON.stringify(text.split("\n", 1)[0]?.slice(0, 40) ?? ""),
       expected: "a first line `---`, then `title: ...` and other fields, then a closing `---`",
-      hint: "add a front matter block at the top of the file",
+      hint: foreign ? "rewrite the block as YAML (`key: value` lines) between `---` lines" : "add a front matter block at the top of the file",
     }));
     return { ...none, problems };
   }

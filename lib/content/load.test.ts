@@ -185,3 +185,57 @@ describe("edge cases found in review", () => {
     expect(loadContent(root).posts.map((p) => p.title)).toEqual(["One"]);
   });
 });
+
+describe("other Jekyll blogs' conventions", () => {
+  it("reads .html posts as HTML and other Markdown extensions from markdown_ext; ignores other files", () => {
+    const root = makeSite({
+      "_config.yml": "markdown_ext: md,txt",
+      "_posts/2020-01-02-plain.html": post("title: Plain HTML", "<p>First <em>HTML</em> paragraph.</p>\n<p>Second.</p>\n"),
+      "_posts/2020-01-03-notes.txt": post("title: Text as Markdown", "A *text* post.\n"),
+      "_posts/2020-01-04-skipped.markdown": post("title: Not in markdown_ext"),
+      "_posts/2020-01-05-photo.png": PNG_1x1,
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(posts.map((p) => [p.title, p.format, p.excerpt])).toEqual([
+      ["Plain HTML", "html", "First HTML paragraph."],
+      ["Text as Markdown", "markdown", "A text post."],
+    ]);
+  });
+
+  it("takes the excerpt from before excerpt_separator, set per post or for the site", () => {
+    const body = "First paragraph.\n\nSecond **paragraph**.\n\n<!--more-->\n\nThe rest.\n";
+    const root = makeSite({
+      "_config.yml": "excerpt_separator: <!--more-->",
+      "_posts/2020-01-02-site-wide.md": post("title: Site wide", body),
+      "_posts/2020-01-03-own.md": post("title: Own\nexcerpt_separator: \"[cut]\"", "Intro [cut] hidden.\n"),
+      "_posts/2020-01-04-without.md": post("title: Without", "Only the first.\n\nNot this.\n"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(Object.fromEntries(posts.map((p) => [p.title, p.excerpt]))).toEqual({
+      "Site wide": "First paragraph. Second paragraph.",
+      Own: "Intro",
+      Without: "Only the first.",
+    });
+  });
+
+  it("gives C++, C# and C their own tag pages", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-langs.md": post('title: Langs\ntags: ["C++", "C#", "C", "F#", "node.js"]') });
+    expect(loadContent(root).posts[0]!.tags.map((t) => t.slug)).toEqual(["c-plus-plus", "c-sharp", "c", "f-sharp", "node-js"]);
+  });
+
+  it("says what to change for TOML front matter and for an empty title", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_posts/2020-01-02-hugo.md": '+++\ntitle = "Hugo"\n+++\nText.\n',
+      "_posts/2020-01-03-untitled.md": post("title:\ntags: [a]"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts).toEqual([]);
+    expect(problems).toMatchObject([
+      { rule: "front-matter/missing", file: "_posts/2020-01-02-hugo.md", line: 1, blocksBuild: true, message: expect.stringContaining("TOML front matter (`+++`) is not read") },
+      { rule: "front-matter/type", file: "_posts/2020-01-03-untitled.md", line: 2, field: "title", blocksBuild: true, message: "`title` is empty", found: "null" },
+    ]);
+  });
+});

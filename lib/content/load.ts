@@ -8,7 +8,7 @@ import { indexAssets, type AssetIndex } from "./assets";
 import { parseAuthors } from "./authors";
 import { fillRoute, normalizePost, resolveImage, type NormalizeContext } from "./normalize";
 import { contentRoot, relativeToRoot } from "./paths";
-import type { Author, Post } from "./post";
+import type { Author, Post, PostFormat } from "./post";
 import { readCached, writeCached } from "@/lib/cache";
 import { fingerprintFiles } from "./fingerprint";
 import { walkFiles } from "./walk";
@@ -29,17 +29,28 @@ export interface ContentSnapshot {
   includes: Map<string, string>;
 }
 
-const MARKDOWN_EXTENSIONS = /\.(md|markdown|mkd|mkdn|mdown)$/i;
+/** Jekyll's defaults; a site's `markdown_ext` replaces them. */
+const DEFAULT_MARKDOWN_EXTENSIONS = ["markdown", "mkdown", "mkdn", "mkd", "md", "mdown"];
 const MAX_POST_BYTES = 20 * 1024 * 1024;
 
 export interface PostFile {
   absolute: string;
   source: string;
   draft: boolean;
+  /** Markdown (by extension), or HTML (`.html` posts, which Jekyll publishes without Markdown conversion). */
+  format: PostFormat;
+}
+
+/** A post file's format from its extension, or undefined for files that are not posts (images, notes). */
+export function postFormat(fileName: string, markdownExtensions: readonly string[] = DEFAULT_MARKDOWN_EXTENSIONS): PostFormat | undefined {
+  const extension = path.extname(fileName).slice(1).toLowerCase();
+  if (markdownExtensions.includes(extension)) return "markdown";
+  if (extension === "html" || extension === "htm") return "html";
+  return undefined;
 }
 
 /** Finds post files: `_posts/**` and `_drafts/**`. Symbolic links are followed only inside the root. */
-export function discoverPosts(root: string): { files: PostFile[]; problems: ContentProblem[] } {
+export function discoverPosts(root: string, markdownExtensions?: readonly string[]): { files: PostFile[]; problems: ContentProblem[] } {
   const files: PostFile[] = [];
   const problems: ContentProblem[] = [];
   const realRoot = safeRealpath(root) ?? root;
@@ -77,7 +88,10 @@ export function discoverPosts(root: string): { files: PostFile[]; problems: Cont
         isFile = stat.isFile();
       }
       if (isDirectory) walk(absolute, draft);
-      else if (isFile && MARKDOWN_EXTENSIONS.test(entry.name)) files.push({ absolute, source, draft });
+      else if (isFile) {
+        const format = postFormat(entry.name, markdownExtensions);
+        if (format) files.push({ absolute, source, draft, format });
+      }
     }
   };
   walk(path.join(root, "_posts"), false);
@@ -204,7 +218,7 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
   const decoded = decodeText(bytes, file.source);
   problems.push(...decoded.problems);
   if (decoded.text === undefined) return { problems };
-  const result = normalizePost({ source: file.source, text: decoded.text, draft: file.draft, mtime: stat.mtime }, context);
+  const result = normalizePost({ source: file.source, text: decoded.text, draft: file.draft, mtime: stat.mtime, format: file.format }, context);
   return { post: result.post, problems: [...problems, ...result.problems] };
 }
 
@@ -240,7 +254,7 @@ export function loadContent(root: string = contentRoot()): ContentSnapshot {
 
 function loadFresh(root: string): ContentSnapshot {
   const { context, authors, problems, key: contextKey } = loadContext(root);
-  const discovered = discoverPosts(root);
+  const discovered = discoverPosts(root, context.config.markdownExtensions);
   problems.push(...discovered.problems);
   const posts: Post[] = [];
   for (const file of discovered.files) {

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { SiteConfig } from "@/lib/config";
-import { checkPath, expandPermalink, slugify, type PermalinkResult } from "@/lib/permalinks";
-import { excerptFromMarkdown } from "@/lib/markdown/excerpt";
+import { checkPath, expandPermalink, slugify, tagSlug, type PermalinkResult } from "@/lib/permalinks";
+import { excerptOf } from "@/lib/markdown/excerpt";
 import type { AssetIndex } from "./assets";
 import { dateFromFileName, parseDate, ymdInZone } from "./dates";
 import { splitFrontMatter } from "./front-matter";
-import type { Author, Category, ImageAsset, Post, Tag } from "./post";
+import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post";
 import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
 
@@ -26,6 +26,8 @@ export interface SourceFile {
   draft: boolean;
   /** Modification time; a draft without a date is dated by it, as Jekyll does. */
   mtime: Date;
+  /** Default: Markdown. */
+  format?: PostFormat;
 }
 
 // A whole value that is a placeholder (any case), or an all-caps marker inside a value;
@@ -74,6 +76,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     }
   }
 
+  const format = file.format ?? "markdown";
   const fileName = path.basename(source);
   const fromName = dateFromFileName(fileName);
   const date = resolveDate(file, data, fromName?.ymd, config.timezone, lineOf("date"), report);
@@ -116,14 +119,15 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     image,
     headerOverlay: data.header_overlay ?? false,
     headerPosition: data.header_position ?? "center",
-    excerpt: data.excerpt ?? data.description ?? excerptFromMarkdown(split.body),
+    excerpt: data.excerpt ?? data.description ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator),
     url: permalink.path,
     redirectFrom,
     layout: data.layout ?? "post",
     body: split.body,
+    format,
     bodyLine: split.bodyLine,
     hash: createHash("sha1").update(file.text).digest("hex"),
-    wordCount: countWords(split.body),
+    wordCount: countWords(format === "html" ? split.body.replace(/<[^>]*>/g, " ") : split.body),
     data: split.data,
     fieldLines: Object.fromEntries(Object.keys(split.data).flatMap((key) => {
       const line = lineOf(key);
@@ -152,7 +156,9 @@ function validateFields(
         problems.push(problem({
           rule: value === undefined ? "front-matter/required" : "front-matter/type", file: source,
           line: lineOf("title") ?? 1, field: "title", blocksBuild: true,
-          message: value === undefined ? "The post has no `title`" : `\`title\` is invalid: ${issue.message}`,
+          message: value === undefined ? "The post has no `title`"
+            : value === null || (typeof value === "string" && value.trim() === "") ? "`title` is empty"
+            : `\`title\` is not a text: ${issue.message}`,
           found: quote(value), expected: FIELD_EXPECTATIONS.title, hint: "add `title: \"...\"` to the front matter",
         }));
         return undefined;
@@ -251,7 +257,7 @@ function resolveCategories(
 function uniqueBySlug(values: string[], config: SiteConfig, onEmpty: (raw: string) => void): Tag[] {
   const tags: Tag[] = [];
   for (const name of values) {
-    const slug = slugify(name);
+    const slug = tagSlug(name);
     if (!slug) onEmpty(name);
     else if (!tags.some((t) => t.slug === slug)) tags.push({ slug, name, url: fillRoute(config.routes.tag, "tag", slug) });
   }

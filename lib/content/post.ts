@@ -42,6 +42,8 @@ export interface Author {
 
 export type HeaderPosition = "top" | "center" | "bottom";
 
+export type PostFormat = "markdown" | "html";
+
 /** The one normalized post: every Jekyll variant is resolved before anything else sees it. */
 export interface Post {
   /** Path relative to the content root, e.g. `_posts/2016/2016-01-19-my-post.md`. */
@@ -64,8 +66,9 @@ export interface Post {
   url: string;
   redirectFrom: string[];
   layout: string;
-  /** Markdown with Liquid, as written. */
+  /** Markdown (or, for `.html` posts, HTML) with Liquid, as written. */
   body: string;
+  format: PostFormat;
   /** File line of the body's first line, so body problems can name their line. */
   bodyLine: number;
   /** Hash of the file's text: the key of rendered-HTML caches. */

@@ -45,6 +45,7 @@ const CONTENT_RULES = {
   "file/too-large": { severity: "error", blocksBuild: true, description: "the file is larger than the configured limit" },
   "config/invalid": { severity: "error", blocksBuild: true, description: "a _config.yml value has the wrong type or form" },
   "config/yaml-syntax": { severity: "error", blocksBuild: true, description: "_config.yml is not valid YAML" },
+  "config/unsupported": { severity: "warning", blocksBuild: false, description: "a Jekyll setting the blog does not apply (`baseurl`)" },
   "authors/invalid": { severity: "error", blocksBuild: false, description: "an entry of _data/authors.yml is malformed" },
   "front-matter/missing": { severity: "error", blocksBuild: true, description: "the post has no front matter block" },
   "front-matter/yaml-syntax": { severity: "error", blocksBuild: true, description: "the front matter is not valid YAML" },

@@ -34,6 +34,7 @@ export const frontMatterSchema = z.object({
   redirect_from: list.optional(),
   slug: scalar.optional(),
   excerpt: scalar.optional(),
+  excerpt_separator: z.string().optional(),
   description: scalar.optional(),
   category: list.optional(),
   categories: spaceSeparatedList.optional(),

@@ -1,23 +1,77 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { toString } from "mdast-util-to-string";
+import { fromHtml } from "hast-util-from-html";
+import { toString as hastToString } from "hast-util-to-string";
+import type { Element } from "hast";
+import { EXIT, SKIP, visit } from "unist-util-visit";
 
 const MAX_LENGTH = 300;
 
 /**
- * The first real paragraph of a post as plain text, for cards, feeds and
- * meta descriptions. Reads the Markdown source directly: list pages need the
- * excerpt, not the post's HTML, so nothing is rendered here.
+ * A post's excerpt as plain text, for cards, feeds and meta descriptions: as in
+ * Jekyll, the text before the `excerpt_separator` when the post has one
+ * (e.g. `<!--more-->`), else the first paragraph.
  */
-export function excerptFromMarkdown(body: string): string {
-  const source = body
+export function excerptOf(body: string, format: "markdown" | "html", separator?: string): string {
+  const cut = separator ? body.indexOf(separator) : -1;
+  if (cut > 0) {
+    const before = withoutLiquidAndCode(body.slice(0, cut));
+    // Block by block, so paragraphs keep a space between them.
+    const plain = format === "html" ? textOfHtml(before) : fromMarkdown(before).children.map((block) => toString(block, { includeHtml: false })).join(" ");
+    const text = tidy(plain);
+    if (text.length >= 2) return truncate(text);
+  }
+  return format === "html" ? excerptFromHtml(body) : excerptFromMarkdown(body);
+}
+
+/** The first paragraph of an HTML post (`<p>...</p>`), as plain text. */
+function excerptFromHtml(body: string): string {
+  let found = "";
+  visit(fromHtml(withoutLiquidAndCode(body), { fragment: true }), "element", (node: Element) => {
+    if (node.tagName !== "p") return undefined;
+    const text = tidy(hastToString(node));
+    if (text.length < 2) return SKIP;
+    found = truncate(text);
+    return EXIT;
+  });
+  return found;
+}
+
+function textOfHtml(html: string): string {
+  const tree = fromHtml(html, { fragment: true });
+  visit(tree, "element", (node: Element, index, parent) => {
+    if ((node.tagName === "script" || node.tagName === "style") && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
+  return hastToString(tree);
+}
+
+function tidy(text: string): string {
+  return text.replace(/\{:[^}]*\}/g, "").replace(/\s+/g, " ").trim();
+}
+
+function withoutLiquidAndCode(body: string): string {
+  return body
     // Liquid blocks whose content is not prose.
     .replace(/{%-?\s*(highlight|comment|raw)\b[\s\S]*?{%-?\s*end\1\s*-?%}/g, "\n\n")
     .replace(/{%[\s\S]*?%}|{{[\s\S]*?}}/g, "")
     .replace(/^(```|~~~)[\s\S]*?^\1/gm, "\n\n");
+}
+
+/**
+ * The first real paragraph of a post as plain text. Reads the Markdown source
+ * directly: list pages need the excerpt, not the post's HTML, so nothing is
+ * rendered here.
+ */
+export function excerptFromMarkdown(body: string): string {
+  const source = withoutLiquidAndCode(body);
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
     if (!text || !looksLikeParagraph(text)) continue;
-    const plain = toString(fromMarkdown(text), { includeHtml: false }).replace(/\{:[^}]*\}/g, "").replace(/\s+/g, " ").trim();
+    const plain = tidy(toString(fromMarkdown(text), { includeHtml: false }));
     if (plain.length >= 2) return truncate(plain);
   }
   return "";

@@ -4,6 +4,7 @@ import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
+import rehypeParse from "rehype-parse";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
@@ -11,7 +12,7 @@ import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
-import type { Post } from "@/lib/content/post";
+import type { Post, PostFormat } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
 import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
@@ -33,7 +34,7 @@ export interface RenderedPost {
   problems: ContentProblem[];
 }
 
-const processors = new Map<boolean, Processor>();
+const processors = new Map<string, Processor>();
 
 /** GitHub's allowlist, plus what the pipeline itself leaves for later steps: Liquid placeholders (comments) and the {:toc} marker. */
 const SANITIZE_SCHEMA = {
@@ -44,22 +45,30 @@ const SANITIZE_SCHEMA = {
   attributes: { ...defaultSchema.attributes, nav: ["dataKramdownToc", "ariaLabel", "className"] },
 };
 
-/** The Markdown -> HTML chain, built once per process (per sanitize setting). */
-function markdownProcessor(sanitize: boolean): Processor {
-  let processor = processors.get(sanitize);
+/**
+ * The post -> HTML chain, built once per process (per format and sanitize setting).
+ * Markdown goes through remark; `.html` posts are parsed as HTML, as Jekyll publishes
+ * them without Markdown conversion. Both then share the same HTML steps.
+ */
+function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown"): Processor {
+  const key = `${format}:${sanitize}`;
+  let processor = processors.get(key);
   if (!processor) {
-    const chain = unified()
-      .use(remarkParse)
-      .use(remarkGfm)
-      // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
-      .use(remarkKramdownAttributes)
-      // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
-      .use(remarkRehype, { allowDangerousHtml: true });
+    const chain: Processor = format === "html"
+      ? (unified().use(rehypeParse, { fragment: true }) as unknown as Processor)
+      : (unified()
+        .use(remarkParse)
+        .use(remarkGfm)
+        // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
+        .use(remarkKramdownAttributes)
+        // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
+        .use(remarkRehype, { allowDangerousHtml: true }) as unknown as Processor);
     if (sanitize) {
       // Blogs that take outside contributions switch on an allowlist (`sanitize: true`). It applies to
       // what authors wrote, before the blog's own output (Liquid tags, the {:toc} list) goes in.
-      chain.use(rehypeRaw).use(rehypeSanitize, SANITIZE_SCHEMA);
-    } else {
+      if (format === "markdown") chain.use(rehypeRaw);
+      chain.use(rehypeSanitize, SANITIZE_SCHEMA);
+    } else if (format === "markdown") {
       chain.use(rehypeRawWhenNeeded);
     }
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
@@ -73,7 +82,7 @@ function markdownProcessor(sanitize: boolean): Processor {
       .use(rehypeCollectHeadings)
       .use(rehypeScrollableBlocks)
       .use(rehypeStringify) as unknown as Processor;
-    processors.set(sanitize, processor);
+    processors.set(key, processor);
   }
   return processor;
 }
@@ -116,7 +125,7 @@ interface RenderData extends LinkCheckData {
 async function renderBody(post: Post, context: RenderContext): Promise<RenderedPost> {
   const liquid = await renderLiquid(post.body, liquidContext(post, context));
   const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks };
-  const file = await markdownProcessor(context.config.sanitize).process({ value: liquid.markdown, data: data as Record<string, unknown> });
+  const file = await markdownProcessor(context.config.sanitize, post.format).process({ value: liquid.markdown, data: data as Record<string, unknown> });
   const liquidProblems = liquid.problems.map((p) =>
     problem({ rule: p.rule, file: post.source, line: post.bodyLine + p.line - 1, message: p.message, found: p.found, expected: p.expected, hint: p.hint }),
   );

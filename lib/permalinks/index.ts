@@ -1,7 +1,7 @@
 import { partsInZone } from "@/lib/content/dates";
-import { slugify } from "./slugify";
+import { slugify, tagSlug } from "./slugify";
 
-export { slugify };
+export { slugify, tagSlug };
 
 /** Jekyll's built-in permalink styles. */
 export const PERMALINK_STYLES: Record<string, string> = {

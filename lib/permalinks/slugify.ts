@@ -10,3 +10,11 @@ export function slugify(text: string, { mode = "default", cased = false }: { mod
   const slug = text.replace(mode === "pretty" ? PRETTY : DEFAULT, "-").replace(/^-+|-+$/g, "");
   return cased ? slug : slug.toLowerCase();
 }
+
+/**
+ * A tag's URL key. Like slugify, but `+` and a trailing `#` keep their meaning,
+ * so `C++`, `C#` and `C` get three tag pages instead of sharing one.
+ */
+export function tagSlug(name: string): string {
+  return slugify(name.replace(/\+/g, " plus ").replace(/(?<=[\p{L}\p{Nd}])#(?![\p{L}\p{Nd}])/gu, " sharp "));
+}
