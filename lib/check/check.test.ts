@@ -74,7 +74,7 @@ const CATALOGUE: [string, string | Buffer, string, number][] = [
   ["_posts/2024-01-26-crlf.md", post("title: CRLF").replace(/\n/g, "\r\n"), "file/crlf", 1],
   ["_posts/2024-01-27-empty.md", "", "file/empty", 1],
   ["_posts/no-date-in-name.md", post("title: No date"), "file/name-without-date", 1],
-  ["_posts/2024-01-28-liquid.md", post("title: Liquid", "{% gist 123 %}\n\n{% include nope.html %}\n"), "liquid/unknown-tag", 5],
+  ["_posts/2024-01-28-liquid.md", post("title: Liquid", "{% instagram 123 %}\n\n{% include nope.html %}\n"), "liquid/unknown-tag", 5],
   ["_posts/2024-01-29-include.md", post("title: Include", "{% include nope.html %}\n"), "liquid/missing-include", 5],
   ["_posts/2024-01-30-nested.md", post("title: Nested", `${deepList}\n`), "", 0],
   ["_posts/2024-01-31-big.md", post("title: Big", `${"A long line of text that keeps going. ".repeat(40)}\n\n`.repeat(3400)), "", 0],

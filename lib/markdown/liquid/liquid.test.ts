@@ -176,10 +176,10 @@ describe("renderLiquid: include", () => {
 
 describe("renderLiquid: unknown tags", () => {
   it("warns about an unknown inline tag and renders nothing", async () => {
-    const { markdown, problems } = await render("a {% gist 123 %} b\n{% seo %}\nc");
+    const { markdown, problems } = await render("a {% instagram 123 %} b\n{% seo %}\nc");
     expect(markdown).toBe("a  b\n\nc");
     expect(problems).toMatchObject([
-      { rule: "liquid/unknown-tag", line: 1, found: "gist" },
+      { rule: "liquid/unknown-tag", line: 1, found: "instagram" },
       { rule: "liquid/unknown-tag", line: 2, found: "seo" },
     ]);
   });
@@ -194,13 +194,13 @@ describe("renderLiquid: unknown tags", () => {
   });
 
   it("keeps reporting a tag name once it has been seen", async () => {
-    await render("{% gist 1 %}");
-    const { problems } = await render("x\n{% gist 2 %}");
+    await render("{% instagram 1 %}");
+    const { problems } = await render("x\n{% instagram 2 %}");
     expect(problems).toMatchObject([{ rule: "liquid/unknown-tag", line: 2 }]);
   });
 
   it("does not report tags inside comments or raw text", async () => {
-    const { problems } = await render("{% comment %}{% gist 1 %}{% endcomment %}{% raw %}{% gist 2 %}{% endraw %}");
+    const { problems } = await render("{% comment %}{% instagram 1 %}{% endcomment %}{% raw %}{% instagram 2 %}{% endraw %}");
     expect(problems).toEqual([]);
   });
 });

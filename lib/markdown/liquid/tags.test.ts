@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseArguments } from "./arguments";
 import { siteTags } from "./tags";
+import { gist } from "./tags/gist";
 import { imageCustom } from "./tags/image-custom";
 import { imageLightbox } from "./tags/image-lightbox";
 import { twitter } from "./tags/twitter";
@@ -16,7 +17,7 @@ const run = (renderer: TagRenderer, markup: string, ctx = stubContext()) => {
 
 describe("the tag registry", () => {
   it("registers the site's tags by name", () => {
-    expect([...siteTags.keys()].sort()).toEqual(["image_custom", "image_lightbox", "twitter", "youtube_video"]);
+    expect([...siteTags.keys()].sort()).toEqual(["gist", "image_custom", "image_lightbox", "twitter", "youtube_video"]);
   });
 });
 
@@ -135,6 +136,27 @@ describe("twitter", () => {
       const { html, problems } = run(twitter, markup);
       expect(html).toBe("");
       expect(problems.map((p) => p.rule)).toEqual(["liquid/bad-argument"]);
+    }
+  });
+});
+
+describe("gist (jekyll-gist)", () => {
+  it("renders a card linking to the gist, and to the file when one is named", () => {
+    expect(run(gist, "parkr/c08ee0f2726fd0e3909d").html).toBe(
+      '<blockquote class="tweet-card gist-card"><p>A GitHub gist by parkr</p><a href="https://gist.github.com/parkr/c08ee0f2726fd0e3909d">View the code on GitHub</a></blockquote>',
+    );
+    const { html, problems } = run(gist, "c08ee0f2726fd0e3909d test.md");
+    expect(problems).toEqual([]);
+    expect(html).toContain('href="https://gist.github.com/c08ee0f2726fd0e3909d#file-test-md"');
+    expect(html).toContain("<p>test.md (a GitHub gist)</p>");
+  });
+
+  it("rejects something that is not a gist id", () => {
+    for (const markup of ["", "https://example.com/x", "a b c"]) {
+      const { html, problems } = run(gist, markup);
+      expect(html).toBe("");
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.every((p) => p.rule === "liquid/bad-argument")).toBe(true);
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { TagRenderer } from "../types";
+import { gist } from "./gist";
 import { imageCustom } from "./image-custom";
 import { imageLightbox } from "./image-lightbox";
 import { twitter } from "./twitter";
@@ -13,4 +14,5 @@ export const siteTags: ReadonlyMap<string, TagRenderer> = new Map<string, TagRen
   ["image_lightbox", imageLightbox],
   ["youtube_video", youtubeVideo],
   ["twitter", twitter],
+  ["gist", gist],
 ]);
