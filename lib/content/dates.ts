@@ -47,9 +47,10 @@ export function parseDate(value: unknown, timezone: string): DateParse {
 
 /** `2016-01-19-my-post.md` -> the date part, if the name has one. */
 export function dateFromFileName(name: string): { ymd: string; slug: string } | undefined {
-  const match = /^(\d{4}-\d{2}-\d{2})-(.+?)\.[^.]+$/.exec(name);
+  // Jekyll's pattern: single-digit months and days (2016-3-8-post.md) are dates too.
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+?)\.[^.]+$/.exec(name);
   if (!match) return undefined;
-  return { ymd: match[1]!, slug: match[2]! };
+  return { ymd: `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`, slug: match[4]! };
 }
 
 function isValidParts(p: DateParts): boolean {

@@ -239,3 +239,19 @@ describe("other Jekyll blogs' conventions", () => {
     ]);
   });
 });
+
+describe("dates in file names", () => {
+  it("reads single-digit months and days, as Jekyll does", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2016-3-8-short.md": post("title: Short") });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect([posts[0]!.slug, posts[0]!.date.toISOString()]).toEqual(["short", "2016-03-08T00:00:00.000Z"]);
+  });
+
+  it("names an impossible file name date instead of saying there is none", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-02-30-leap.md": post("title: Leap") });
+    expect(loadContent(root).problems).toMatchObject([
+      { rule: "date/invalid", file: "_posts/2024-02-30-leap.md", line: 1, blocksBuild: true, found: '"2024-02-30"', message: expect.stringContaining("is not a real date") },
+    ]);
+  });
+});

@@ -182,7 +182,13 @@ function resolveDate(
   const fallback = nameYmd ? okDate(nameYmd, timezone) : file.draft ? file.mtime : undefined;
   const fallbackText = nameYmd ? `the file name's date ${nameYmd}` : "the file's modification time";
   if (data.date === undefined) {
-    if (!fallback) {
+    if (!fallback && nameYmd) {
+      report({
+        rule: "date/invalid", line: 1, field: "date", found: quote(nameYmd), blocksBuild: true,
+        message: `The file name's date ${nameYmd} is not a real date, and front matter has no \`date\``,
+        expected: "a calendar date in the file name (YYYY-MM-DD-slug.md)", hint: "rename the file with a real date, or add `date: YYYY-MM-DD` to the front matter",
+      });
+    } else if (!fallback) {
       report({ rule: "date/invalid", line: 1, field: "date", message: "The post has no date", expected: "`date: YYYY-MM-DD` in front matter or a file name starting with YYYY-MM-DD-", blocksBuild: true });
     }
     return fallback;
