@@ -80,7 +80,10 @@ if (values.format === "json") {
   }
   console.log(summary);
 }
-process.exit(failing.length > 0 ? 1 : 0);
+// Exit only once everything printed has reached the pipe: stdout to a pipe is asynchronous, and
+// exiting at once cut a large report (`--format json | jq`) at 64 KB.
+const exitCode = failing.length > 0 ? 1 : 0;
+process.stdout.write("", () => process.exit(exitCode));
 
 /** The build's report: every blocking problem, and the rest grouped by rule with a few examples each. */
 function printBuildReport(problems: ContentProblem[], blocking: ContentProblem[]) {

@@ -153,4 +153,13 @@ describe("npm run check", () => {
     const result = await runCheck({ root });
     expect(result.problems.map((p) => [p.rule, p.severity])).toEqual([["links/insecure", "error"]]);
   });
+
+  it("prints a whole report into a pipe, however large (a JSON report is not cut at 64 KB)", async () => {
+    const links = Array.from({ length: 500 }, (_, i) => `[link ${i}](http://example.org/${i})`).join("\n\n");
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-02-links.md": post("title: Links", `${links}\n`) });
+    const { code, stdout } = await checkCli(root, ["--format", "json"]);
+    expect(stdout.length).toBeGreaterThan(128 * 1024);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { problems: unknown[] }).problems).toHaveLength(500);
+  });
 });

@@ -255,3 +255,17 @@ describe("dates in file names", () => {
     ]);
   });
 });
+
+describe("site.data", () => {
+  it("reads _data/ YAML and JSON files, folders nesting, and reports a broken one", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_data/links.yml": "- name: Docs\n  url: https://docs.example.org\n",
+      "_data/team/members.json": '{"lead": "Ada"}',
+      "_data/broken.yml": "a: [1,\n",
+    });
+    const { data, problems } = loadContent(root);
+    expect(data).toEqual({ links: [{ name: "Docs", url: "https://docs.example.org" }], team: { members: { lead: "Ada" } } });
+    expect(problems).toMatchObject([{ rule: "data/invalid", file: "_data/broken.yml", severity: "warning" }]);
+  });
+});

@@ -15,6 +15,7 @@ import { walkFiles } from "./walk";
 import { problem, type ContentProblem } from "./problems";
 import { dateFromFileName } from "./dates";
 import { decodeText } from "./text";
+import { parseYaml } from "./yaml";
 
 /** Everything read from a content folder: the raw material of the site model. */
 export interface ContentSnapshot {
@@ -27,6 +28,8 @@ export interface ContentSnapshot {
   assets: AssetIndex;
   /** `_includes/` files by name (`note.html`, `partials/x.md`), for `{% include %}`. */
   includes: Map<string, string>;
+  /** Jekyll's `site.data`: `_data/*.yml|yaml|json`, by file name (folders nest). */
+  data: Record<string, unknown>;
 }
 
 /** Jekyll's defaults; a site's `markdown_ext` replaces them. */
@@ -262,7 +265,49 @@ function loadFresh(root: string): ContentSnapshot {
     problems.push(...result.problems);
     if (result.post) posts.push(result.post);
   }
-  return { root, config: context.config, authors, posts, problems, assets: context.assets, includes: readIncludes(root) };
+  const data = readData(root, problems);
+  return { root, config: context.config, authors, posts, problems, assets: context.assets, includes: readIncludes(root), data };
+}
+
+const MAX_DATA_BYTES = 5 * 1024 * 1024;
+
+/** Jekyll's `_data/` folder as `site.data`: `_data/team/members.yml` is `site.data.team.members`. */
+function readData(root: string, problems: ContentProblem[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  walkFiles(path.join(root, "_data"), (file, relative) => {
+    const match = /^(.*)\.(ya?ml|json)$/i.exec(relative);
+    if (!match || fs.statSync(file).size > MAX_DATA_BYTES) return;
+    const source = `_data/${relative}`;
+    const text = fs.readFileSync(file, "utf8");
+    let value: unknown;
+    if (match[2]!.toLowerCase() === "json") {
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        problems.push(problem({ rule: "data/invalid", file: source, message: `The data file is not valid JSON: ${(error as Error).message}`, hint: "fix the syntax; until then `site.data` does not have this file" }));
+        return;
+      }
+    } else {
+      const parsed = parseYaml(text);
+      if (parsed.errors.length > 0) {
+        const [error] = parsed.errors;
+        // The authors file reports its own errors.
+        if (!/^authors\.ya?ml$/i.test(relative)) {
+          problems.push(problem({ rule: "data/invalid", file: source, line: error!.line, column: error!.column, message: `The data file is not valid YAML: ${error!.message}`, hint: "fix the syntax; until then `site.data` does not have this file" }));
+        }
+        return;
+      }
+      value = parsed.data;
+    }
+    const keys = match[1]!.split("/");
+    let target = data;
+    for (const key of keys.slice(0, -1)) {
+      const next = target[key];
+      target = (target[key] = next && typeof next === "object" && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
+    }
+    target[keys.at(-1)!] = value;
+  });
+  return data;
 }
 
 const MAX_INCLUDE_BYTES = 1024 * 1024;

@@ -18,4 +18,6 @@ export interface RenderContext {
   linkUrl(source: string): string | undefined;
   /** The text of `_includes/NAME`. */
   readInclude(name: string): string | undefined;
+  /** `{{ site.data.* }}`: the files of `_data/`. */
+  data: Record<string, unknown>;
 }

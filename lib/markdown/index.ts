@@ -140,7 +140,7 @@ async function renderBody(post: Post, context: RenderContext): Promise<RenderedP
 function liquidContext(post: Post, context: RenderContext): LiquidContext {
   const { config } = context;
   return {
-    site: { ...config.raw, title: config.title, description: config.description, url: config.url, timezone: config.timezone },
+    site: { ...config.raw, title: config.title, description: config.description, url: config.url, timezone: config.timezone, data: context.data },
     page: {
       ...post.data,
       title: post.title,

@@ -53,7 +53,7 @@ describe("sanitize: true", () => {
     const { config } = parseConfig([{ file: "_config.yml", text: "sanitize: true" }]);
     const context = {
       config, fingerprint: "sanitize-test", resolvePath: () => "page" as const, asset: () => undefined,
-      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined,
+      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: {},
     };
     const body = [
       "* TOC\n{:toc}",
@@ -77,20 +77,20 @@ describe("sanitize: true", () => {
 });
 
 describe(".html posts", () => {
-  it("keep their HTML (no Markdown conversion) and get the same HTML steps: Liquid, heading ids, highlighting", async () => {
+  it("keep their HTML (no Markdown conversion) and get the same HTML steps: Liquid (with site.data), heading ids, highlighting", async () => {
     const { renderPost } = await import("./index");
     const { parseConfig } = await import("@/lib/config");
     const { config } = parseConfig([{ file: "_config.yml", text: "title: T" }]);
     const context = {
       config, fingerprint: "html-post-test", resolvePath: () => "page" as const, asset: () => undefined,
-      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined,
+      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: { team: { lead: "Ada" } },
     };
-    const body = "<h2>Set up</h2>\n<p>Use *stars* as they are, and {{ page.title }}.</p>\n\n{% highlight js %}\nlet x = 1;\n{% endhighlight %}\n";
+    const body = "<h2>Set up</h2>\n<p>Use *stars* as they are, and {{ page.title }} by {{ site.data.team.lead }}.</p>\n\n{% highlight js %}\nlet x = 1;\n{% endhighlight %}\n";
     const post = { source: "_posts/2020-01-02-x.html", format: "html", body, bodyLine: 4, hash: "html-post", url: "/x/", data: {}, title: "An HTML post", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
     const { html, headings, problems } = await renderPost(post as never, context);
     expect(problems).toEqual([]);
     expect(html).toContain('<h2 id="set-up">Set up</h2>');
-    expect(html).toContain("<p>Use *stars* as they are, and An HTML post.</p>");
+    expect(html).toContain("<p>Use *stars* as they are, and An HTML post by Ada.</p>");
     expect(html).toContain('class="language-js"');
     expect(headings).toEqual([expect.objectContaining({ id: "set-up", text: "Set up" })]);
   });
