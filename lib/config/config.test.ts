@@ -28,3 +28,19 @@ describe("Jekyll settings the blog does not apply", () => {
     expect(parseConfig([{ file: "_config.yml", text: 'baseurl: ""\n' }]).problems).toEqual([]);
   });
 });
+
+describe("bad settings", () => {
+  it("report an unknown permalink placeholder once, at the config line, and fall back to the default", () => {
+    const { config, problems } = parseConfig([{ file: "_config.yml", text: "title: T\npermalink: /:foo/:title/\n" }]);
+    expect(config.permalink).toBe("date");
+    expect(problems).toMatchObject([{ rule: "config/invalid", line: 2, field: "permalink", found: '"/:foo/:title/"', blocksBuild: true }]);
+  });
+
+  it("report a rule id that does not exist, and say what each bad value should be", () => {
+    const { problems } = parseConfig([{ file: "_config.yml", text: "rules:\n  links/insecur: off\ntimezone: Mars/Base\n" }]);
+    expect(problems).toMatchObject([
+      { rule: "config/invalid", line: 2, field: "rules.links/insecur", hint: "did you mean `links/insecure`?" },
+      { rule: "config/invalid", line: 3, field: "timezone", expected: "an IANA timezone such as Europe/Berlin or UTC" },
+    ]);
+  });
+});

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { isValidTimezone } from "@/lib/content/dates";
 import { parseYaml } from "@/lib/content/yaml";
-import { problem, quote, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
+import { problem, quote, RULES, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
+import { expandPermalink, PERMALINK_STYLES } from "@/lib/permalinks";
 
 /**
  * The site's settings: Jekyll's `_config.yml` keys that a blog reads, plus a
@@ -151,21 +152,78 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
       hint: "serve out/ at the root of a host (a subdomain such as blog.example.com), or put the prefix into `permalink` and `routes`",
     }));
   }
-  const result = configSchema.safeParse(data);
-  if (result.success) return { config: toSiteConfig(result.data, data), problems };
   const cleaned: Record<string, unknown> = { ...data };
+  // Checked here rather than per post, so the message names the config line once.
+  if (typeof data.permalink === "string") {
+    const unknown = unknownPlaceholder(data.permalink);
+    if (unknown) {
+      const where = locate(["permalink"]);
+      problems.push(problem({
+        rule: "config/invalid", file: where.file, line: where.line, field: "permalink", found: quote(data.permalink), blocksBuild: true,
+        message: `Permalink pattern has an unknown placeholder ${unknown}`,
+        expected: "a style (date, pretty, ordinal, none) or placeholders such as :categories, :title, :slug, :year, :month, :day, :output_ext",
+        hint: "fix the placeholder; until then posts are checked with the default `date` style",
+      }));
+      delete cleaned.permalink;
+    }
+  }
+  if (isPlainObject(data.rules)) {
+    for (const id of Object.keys(data.rules)) {
+      if (id in RULES) continue;
+      const where = locate(["rules", id]);
+      problems.push(problem({
+        rule: "config/invalid", file: where.file, line: where.line, field: `rules.${id}`, found: quote(id), blocksBuild: false,
+        message: `\`rules\` names a rule that does not exist: ${id}`,
+        expected: "a rule id from the README's rule table, e.g. links/insecure",
+        hint: closestRule(id) ? `did you mean \`${closestRule(id)}\`?` : "check the spelling",
+      }));
+    }
+  }
+  const result = configSchema.safeParse(cleaned);
+  if (result.success) return { config: toSiteConfig(result.data, cleaned), problems };
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const where = locate(path);
     problems.push(problem({
       rule: "config/invalid", file: where.file, line: where.line, field: path.join("."),
-      message: `Invalid setting \`${path.join(".")}\`: ${issue.message}`,
+      message: `Invalid setting \`${path.join(".")}\`: ${issue.message}; the default is used`,
       found: quote(valueAt(data, path)),
+      expected: CONFIG_EXPECTATIONS[String(path[0])],
     }));
     delete cleaned[String(path[0])];
   }
   const retry = configSchema.safeParse(cleaned);
   return { config: toSiteConfig(retry.success ? retry.data : configSchema.parse({}), cleaned), problems };
+}
+
+/** What each setting expects, for messages about a bad value. */
+const CONFIG_EXPECTATIONS: Record<string, string> = {
+  url: "the site's public origin, e.g. https://blog.example.com",
+  timezone: "an IANA timezone such as Europe/Berlin or UTC",
+  permalink: "a style (date, pretty, ordinal, none) or a pattern such as /blog/:categories/:title/",
+  category_list: "a mapping of category slug to display name, e.g. `engineering: Engineering`",
+  pagination: "`per_page:` a whole number above 0",
+  paginate: "a whole number above 0",
+  feed: "`path:` a URL path starting with /, `limit:` a whole number above 0",
+  routes: "URL paths starting with /",
+  rules: "`RULE_ID: error`, `warning`, `info` or `off`",
+  redirect_permalinks: "a list of permalink patterns",
+  external_paths: "a list of URL paths such as /about/",
+  future: "`true` or `false`",
+  sanitize: "`true` or `false`",
+  og_cards: "`true` or `false`",
+  client_runtime: "`true` or `false`",
+};
+
+function unknownPlaceholder(pattern: string): string | undefined {
+  if (pattern in PERMALINK_STYLES) return undefined;
+  const result = expandPermalink(pattern, { categories: [], slug: "x", date: new Date(0), timezone: "UTC" });
+  return !result.ok && result.reason === "unknown-placeholder" ? result.detail : undefined;
+}
+
+function closestRule(id: string): string | undefined {
+  const tail = id.split("/").pop() ?? id;
+  return Object.keys(RULES).find((rule) => rule.endsWith(`/${tail}`) || rule.split("/").pop()!.startsWith(tail.slice(0, 4)));
 }
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
