@@ -269,3 +269,22 @@ describe("site.data", () => {
     expect(problems).toMatchObject([{ rule: "data/invalid", file: "_data/broken.yml", severity: "warning" }]);
   });
 });
+
+describe("nested _posts folders", () => {
+  it("reads events/_posts/ too, with the folder names as categories before front matter's, as Jekyll does", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC\npermalink: /:categories/:title/",
+      "_posts/2020-01-01-top.md": post("title: Top"),
+      "events/_posts/2020-01-02-meetup.md": post("title: Meetup\ncategory: community"),
+      "events/berlin/_drafts/later.md": post("title: Later"),
+      "_site/events/_posts/2020-01-03-built.md": post("title: Jekyll output"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(posts.map((p) => [p.title, p.categories.map((c) => c.slug), p.url])).toEqual([
+      ["Top", [], "/top/"],
+      ["Meetup", ["events", "community"], "/events/community/meetup/"],
+      ["Later", ["events", "berlin"], "/events/berlin/later/"],
+    ]);
+  });
+});

@@ -42,6 +42,8 @@ export interface PostFile {
   draft: boolean;
   /** Markdown (by extension), or HTML (`.html` posts, which Jekyll publishes without Markdown conversion). */
   format: PostFormat;
+  /** Categories from the folders above a nested `_posts/` (`events/_posts/x.md` -> events). */
+  pathCategories?: string[];
 }
 
 /** A post file's format from its extension, or undefined for files that are not posts (images, notes). */
@@ -97,9 +99,37 @@ export function discoverPosts(root: string, markdownExtensions?: readonly string
       }
     }
   };
-  walk(path.join(root, "_posts"), false);
-  walk(path.join(root, "_drafts"), true);
+  // Jekyll also reads `_posts/` in subfolders (`events/_posts/...`); those folder names become categories.
+  for (const [dir, pathCategories] of [["", []] as [string, string[]], ...nestedPostFolders(root)]) {
+    const first = files.length;
+    walk(path.join(root, dir, "_posts"), false);
+    walk(path.join(root, dir, "_drafts"), true);
+    for (const file of files.slice(first)) file.pathCategories = pathCategories;
+  }
   return { files, problems };
+}
+
+/** Folders below the root that hold a `_posts/` or `_drafts/` folder, with their path as categories. */
+function nestedPostFolders(root: string, maxDepth = 3): [string, string[]][] {
+  const found: [string, string[]][] = [];
+  const visit = (relative: string[], depth: number) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(root, ...relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      // Jekyll's own folders (_posts, _site, _includes...), hidden folders and dependencies hold no nested posts.
+      if (!entry.isDirectory() || /^[._]/.test(entry.name) || entry.name === "node_modules" || entry.name === "vendor") continue;
+      const next = [...relative, entry.name];
+      const dir = path.join(root, ...next);
+      if (fs.existsSync(path.join(dir, "_posts")) || fs.existsSync(path.join(dir, "_drafts"))) found.push([next.join("/"), next]);
+      if (depth < maxDepth) visit(next, depth + 1);
+    }
+  };
+  visit([], 1);
+  return found;
 }
 
 function safeRealpath(file: string): string | undefined {
@@ -221,7 +251,7 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
   const decoded = decodeText(bytes, file.source);
   problems.push(...decoded.problems);
   if (decoded.text === undefined) return { problems };
-  const result = normalizePost({ source: file.source, text: decoded.text, draft: file.draft, mtime: stat.mtime, format: file.format }, context);
+  const result = normalizePost({ source: file.source, text: decoded.text, draft: file.draft, mtime: stat.mtime, format: file.format, pathCategories: file.pathCategories }, context);
   return { post: result.post, problems: [...problems, ...result.problems] };
 }
 

@@ -28,6 +28,8 @@ export interface SourceFile {
   mtime: Date;
   /** Default: Markdown. */
   format?: PostFormat;
+  /** Categories given by the file's folder (`events/_posts/...`), before those in front matter, as in Jekyll. */
+  pathCategories?: string[];
 }
 
 // A whole value that is a placeholder (any case), or an all-caps marker inside a value;
@@ -83,7 +85,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   if (!date) return { problems };
 
   const slug = data.slug ?? fromName?.slug ?? fileName.replace(/\.[^.]+$/, "");
-  const categories = resolveCategories([...(data.category ?? []), ...(data.categories ?? [])], config, lineOf, report);
+  const categories = resolveCategories([...(file.pathCategories ?? []), ...(data.category ?? []), ...(data.categories ?? [])], config, lineOf, report);
   const tags = uniqueBySlug([...(data.tags ?? []), ...(data.tag ?? [])], config, (raw) =>
     report({ rule: "front-matter/type", line: lineOf("tags") ?? lineOf("tag"), field: "tags", found: quote(raw), message: `Tag ${quote(raw)} has no letters or digits to make a URL from; it is ignored`, expected: "a tag with letters or digits" }),
   );
