@@ -143,7 +143,7 @@ image: XXX`),
   });
 
   it("reports a bad _config.yml value with its line and keeps the default", () => {
-    const root = makeSite({ "_config.yml": "title: X\ntimezone: Mars/Olympus\npagination:\n  per_page: many\n" });
+    const root = makeSite({ "_config.yml": "title: X\ntimezone: Mars/Olympus\npagination:\n  per_page: many\n", "_posts/2020-01-02-a.md": post("title: A") });
     const { config, problems } = loadContent(root);
     expect(config.timezone).toBe("UTC");
     expect(config.perPage).toBe(10);
@@ -263,6 +263,7 @@ describe("site.data", () => {
       "_data/links.yml": "- name: Docs\n  url: https://docs.example.org\n",
       "_data/team/members.json": '{"lead": "Ada"}',
       "_data/broken.yml": "a: [1,\n",
+      "_posts/2020-01-02-a.md": post("title: A"),
     });
     const { data, problems } = loadContent(root);
     expect(data).toEqual({ links: [{ name: "Docs", url: "https://docs.example.org" }], team: { members: { lead: "Ada" } } });
@@ -286,5 +287,15 @@ describe("nested _posts folders", () => {
       ["Meetup", ["events", "community"], "/events/community/meetup/"],
       ["Later", ["events", "berlin"], "/events/berlin/later/"],
     ]);
+  });
+});
+
+describe("a content folder without posts", () => {
+  it("is reported as probably the wrong folder", () => {
+    const hugo = loadContent(makeSite({ "config.toml": "title = 'x'", "content/posts/hugo.md": post("title: Hugo") }));
+    expect(hugo.posts).toEqual([]);
+    expect(hugo.problems).toMatchObject([{ rule: "config/no-posts", severity: "warning", message: "No posts: the content folder has no _posts/ folder" }]);
+    const empty = loadContent(makeSite({ "_config.yml": "title: x", "_posts/README.txt": "notes" }));
+    expect(empty.problems).toMatchObject([{ rule: "config/no-posts", message: "No posts: _posts/ holds no Markdown or HTML files" }]);
   });
 });

@@ -289,6 +289,15 @@ function loadFresh(root: string): ContentSnapshot {
   const { context, authors, problems, key: contextKey } = loadContext(root);
   const discovered = discoverPosts(root, context.config.markdownExtensions);
   problems.push(...discovered.problems);
+  if (discovered.files.length === 0 && fs.existsSync(root)) {
+    // Most often the wrong folder (a Hugo site, or a level too deep): say so, not just "0 posts".
+    problems.push(problem({
+      rule: "config/no-posts", file: relativeToRoot(process.cwd(), root) || ".",
+      message: `No posts: ${fs.existsSync(path.join(root, "_posts")) ? "_posts/ holds no Markdown or HTML files" : "the content folder has no _posts/ folder"}`,
+      expected: "a Jekyll site root: _config.yml, and posts in _posts/YYYY-MM-DD-slug.md",
+      hint: "point BLOG_CONTENT_DIR at the folder that holds _posts/, or add a post with `npm run new-post`",
+    }));
+  }
   const posts: Post[] = [];
   for (const file of discovered.files) {
     const result = loadPostFile(file, context, contextKey);
