@@ -52,7 +52,9 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   pruneOldCaches("render");
   pruneOldCaches("content");
   pruneOldCaches("og");
-  more.push(...(await renderAll(root, posts, site, onProgress)));
+  pruneOldCaches("check");
+  // The build's check renders each post into the cache its pages read; `npm run check` only needs the problems.
+  more.push(...(await renderAll(root, posts, site, asBuild, onProgress)));
   problems.push(...applyRuleSeverities(more, content.config.ruleSeverity));
   const selected = wanted
     ? problems.filter((p) => wanted.inside.has(p.file) || wanted.outside.includes(p.file))

@@ -4,13 +4,14 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Post } from "@/lib/content/post";
 import type { ContentProblem } from "@/lib/content/problems";
-import { renderPost } from "@/lib/markdown";
+import { checkPostBody, renderPost } from "@/lib/markdown";
 import type { Site } from "@/lib/site";
 
 export interface RenderJob {
   root: string;
   sources: string[];
   mode: { drafts: boolean; future: boolean; now: string };
+  fillCache: boolean;
 }
 
 const WORKER_BOOTSTRAP = `require("tsx/cjs/api").register(); require(${JSON.stringify(path.join(process.cwd(), "lib", "check", "render-worker.ts"))});`;
@@ -19,19 +20,21 @@ const WORKER_BOOTSTRAP = `require("tsx/cjs/api").register(); require(${JSON.stri
 const MIN_POSTS_PER_THREAD = 150;
 
 /**
- * Renders every post once (filling the render cache that the build's pages
- * read) and collects the problems rendering finds. Large sites are split over
- * worker threads, one per core: rendering is CPU-bound and posts are independent.
+ * Collects the problems rendering finds in every post. With `fillCache` (the
+ * build's check), each post is rendered once into the render cache that the
+ * build's pages read; without it (`npm run check`), only the problems are
+ * found, which skips highlighting. Large sites are split over worker threads,
+ * one per core: rendering is CPU-bound and posts are independent.
  */
 export async function renderAll(
-  root: string, posts: readonly Post[], site: Site, onProgress?: (done: number, total: number) => void,
+  root: string, posts: readonly Post[], site: Site, fillCache: boolean, onProgress?: (done: number, total: number) => void,
 ): Promise<ContentProblem[]> {
   const threads = Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(posts.length / MIN_POSTS_PER_THREAD));
   let done = 0;
   const problems: ContentProblem[] = [];
   if (threads < 2) {
     for (const post of posts) {
-      problems.push(...(await renderPost(post, site.renderContext)).problems);
+      problems.push(...(fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext)));
       onProgress?.(++done, posts.length);
     }
     return problems;
@@ -42,7 +45,7 @@ export async function renderAll(
     shares.map(
       (sources) =>
         new Promise<void>((resolve, reject) => {
-          const job: RenderJob = { root, sources, mode };
+          const job: RenderJob = { root, sources, mode, fillCache };
           // Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
           const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job });
           let remaining = sources.length;

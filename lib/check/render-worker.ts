@@ -1,8 +1,8 @@
 // A worker thread of `renderAll`: loads the same site (from the content cache),
-// renders its share of the posts into the render cache, and sends back their problems.
+// renders its share of the posts (into the render cache, for a build), and sends back their problems.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadContent } from "@/lib/content/load";
-import { renderPost } from "@/lib/markdown";
+import { checkPostBody, renderPost } from "@/lib/markdown";
 import { buildSite } from "@/lib/site/model";
 import type { RenderJob } from "./render-all";
 
@@ -13,8 +13,8 @@ async function main() {
   const bySource = new Map(content.posts.map((post) => [post.source, post]));
   for (const source of job.sources) {
     const post = bySource.get(source);
-    const rendered = post ? await renderPost(post, site.renderContext) : undefined;
-    parentPort!.postMessage({ source, problems: rendered?.problems ?? [] });
+    const problems = !post ? [] : job.fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext);
+    parentPort!.postMessage({ source, problems });
   }
 }
 

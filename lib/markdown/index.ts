@@ -10,7 +10,7 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
-import type { VFile } from "vfile";
+import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { Post, PostFormat } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
@@ -50,8 +50,8 @@ const SANITIZE_SCHEMA = {
  * Markdown goes through remark; `.html` posts are parsed as HTML, as Jekyll publishes
  * them without Markdown conversion. Both then share the same HTML steps.
  */
-function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown"): Processor {
-  const key = `${format}:${sanitize}`;
+function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", purpose: Purpose = "page"): Processor {
+  const key = `${format}:${sanitize}:${purpose}`;
   let processor = processors.get(key);
   if (!processor) {
     const chain: Processor = format === "html"
@@ -73,15 +73,12 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown"): 
     }
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
-    processor = chain
-      .use(rehypeSlug)
-      .use(rehypeKramdownToc)
-      .use(rehypeStrayAttributeLists)
-      .use(rehypeHighlightCode)
-      .use(rehypeCheckLinks)
-      .use(rehypeCollectHeadings)
-      .use(rehypeScrollableBlocks)
-      .use(rehypeStringify) as unknown as Processor;
+    chain.use(rehypeSlug).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
+    // Highlighting finds no problems: a check that only reports them skips it (a third of the work).
+    if (purpose === "page") chain.use(rehypeHighlightCode);
+    chain.use(rehypeCheckLinks).use(rehypeCollectHeadings);
+    if (purpose === "page") chain.use(rehypeScrollableBlocks);
+    processor = chain.use(rehypeStringify) as unknown as Processor;
     processors.set(key, processor);
   }
   return processor;
@@ -97,11 +94,7 @@ const IN_MEMORY_LIMIT = 256;
  * the life of the process, and on disk across processes and builds.
  */
 export function renderPost(post: Post, context: RenderContext): Promise<RenderedPost> {
-  // The file's text, plus what comes from outside it: its name (slug, date), URL, and the site (fingerprint).
-  const key = createHash("sha1")
-    .update(context.fingerprint)
-    .update(`${post.hash}\0${post.source}\0${post.url}\0${post.date.toISOString()}\0${post.slug}`)
-    .digest("hex");
+  const key = renderKey(post, context);
   let result = inMemory.get(key);
   if (!result) {
     result = (async () => {
@@ -117,20 +110,48 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
   return result;
 }
 
+/** The file's text, plus what comes from outside it: its name (slug, date), URL, and the site (fingerprint). */
+function renderKey(post: Post, context: RenderContext): string {
+  return createHash("sha1")
+    .update(context.fingerprint)
+    .update(`${post.hash}\0${post.source}\0${post.url}\0${post.date.toISOString()}\0${post.slug}`)
+    .digest("hex");
+}
+
+/**
+ * The problems rendering a post finds (Liquid, links, anchors, images), for
+ * `npm run check`: taken from the render cache when the post is there, else
+ * found by the same chain without highlighting or HTML output (and cached apart).
+ */
+export async function checkPostBody(post: Post, context: RenderContext): Promise<ContentProblem[]> {
+  const key = renderKey(post, context);
+  const cached = readCached<RenderedPost>("render", key) ?? readCached<RenderedPost>("check", key);
+  if (cached) return cached.problems;
+  const { problems } = await renderBody(post, context, "check");
+  writeCached("check", key, { html: "", headings: [], problems } satisfies RenderedPost);
+  return problems;
+}
+
+/** A page's HTML, or only the problems (`check`: no highlighting, no HTML written out). */
+type Purpose = "page" | "check";
+
 interface RenderData extends LinkCheckData {
   liquidBlocks?: Map<string, Element>;
 }
 
 /** As in Jekyll: Liquid first, then Markdown. */
-async function renderBody(post: Post, context: RenderContext): Promise<RenderedPost> {
+async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
   const liquid = await renderLiquid(post.body, liquidContext(post, context));
   const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks };
-  const file = await markdownProcessor(context.config.sanitize, post.format).process({ value: liquid.markdown, data: data as Record<string, unknown> });
+  const processor = markdownProcessor(context.config.sanitize, post.format, purpose);
+  const file = new VFile({ value: liquid.markdown, data: data as Record<string, unknown> });
+  if (purpose === "page") file.value = String(await processor.process(file));
+  else await processor.run(processor.parse(file), file);
   const liquidProblems = liquid.problems.map((p) =>
     problem({ rule: p.rule, file: post.source, line: post.bodyLine + p.line - 1, message: p.message, found: p.found, expected: p.expected, hint: p.hint }),
   );
   return {
-    html: String(file),
+    html: purpose === "page" ? String(file.value) : "",
     headings: (file.data.headings as Heading[] | undefined) ?? [],
     problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post))],
   };

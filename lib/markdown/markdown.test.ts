@@ -95,3 +95,22 @@ describe(".html posts", () => {
     expect(headings).toEqual([expect.objectContaining({ id: "set-up", text: "Set up" })]);
   });
 });
+
+describe("checkPostBody", () => {
+  it("finds the same problems as a full render, without highlighting or HTML", async () => {
+    const { checkPostBody, renderPost } = await import("./index");
+    const { parseConfig } = await import("@/lib/config");
+    const { config } = parseConfig([{ file: "_config.yml", text: "title: T" }]);
+    const context = {
+      config, fingerprint: "check-only-test", resolvePath: (p: string) => (p === "/blog/real/" ? ("page" as const) : undefined), asset: () => undefined,
+      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: {},
+    };
+    const body = "## Intro\n\n[gone](/blog/gone/) [ok](/blog/real/) [http](http://example.org) [anchor](#nowhere)\n\n![chart](/assets/chart.png)\n\n```ts\nconst x = 1;\n```\n\n{% image_custom image=\"/assets/missing.png\" %}\n";
+    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 5, hash: "check-only", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const full = await renderPost(post as never, context);
+    const problems = await checkPostBody(post as never, context);
+    const summary = (list: { rule: string; line?: number; found?: string }[]) => list.map((p) => [p.rule, p.line, p.found]).sort();
+    expect(summary(problems)).toEqual(summary(full.problems));
+    expect(summary(problems).map(([rule]) => rule)).toEqual(["images/missing", "images/missing", "links/broken-anchor", "links/broken-internal", "links/insecure"].sort());
+  });
+});
