@@ -17,7 +17,33 @@ export const authorSchema = z.object({
   description: z.coerce.string().optional(),
   image: z.string().optional(),
   links: z.union([z.array(linkSchema), z.record(z.string(), z.string())]).optional(),
+  // jekyll-seo-tag's and themes' spellings of the same things.
+  bio: z.coerce.string().optional(),
+  avatar: z.string().optional(),
+  picture: z.string().optional(),
+  url: z.string().optional(),
+  website: z.string().optional(),
+  twitter: z.coerce.string().optional(),
+  github: z.coerce.string().optional(),
+  linkedin: z.coerce.string().optional(),
+  mastodon: z.string().optional(),
 });
+
+/** Profile links written as their own keys (`twitter: handle`), as jekyll-seo-tag and many themes do. */
+function socialLinks(a: z.infer<typeof authorSchema>): AuthorLink[] {
+  const links: AuthorLink[] = [];
+  const web = a.url ?? a.website;
+  if (web) links.push({ label: "Website", url: web });
+  const profile = (value: string | undefined, label: string, base: string) => {
+    if (!value) return;
+    links.push({ label, url: /^https?:\/\//.test(value) ? value : `${base}${value.replace(/^@/, "")}` });
+  };
+  profile(a.twitter, "X/Twitter", "https://twitter.com/");
+  profile(a.github, "GitHub", "https://github.com/");
+  profile(a.linkedin, "LinkedIn", "https://www.linkedin.com/in/");
+  if (a.mastodon && /^https?:\/\//.test(a.mastodon)) links.push({ label: "Mastodon", url: a.mastodon });
+  return links;
+}
 
 export interface AuthorLink {
   label: string;
@@ -88,10 +114,10 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
       id: a.id,
       name,
       fullName: a.full_name ?? name,
-      description: a.description ?? "",
-      image: a.image,
-      links: normalizeLinks(a.links),
-      line: parsed.lineOf([...path, "image"]) ?? parsed.lineOf(path),
+      description: a.description ?? a.bio ?? "",
+      image: a.image ?? a.avatar ?? a.picture,
+      links: [...normalizeLinks(a.links), ...socialLinks(a)],
+      line: parsed.lineOf([...path, a.image ? "image" : a.avatar ? "avatar" : "picture"]) ?? parsed.lineOf(path),
     });
   }
   return { authors, problems };

@@ -299,3 +299,20 @@ describe("a content folder without posts", () => {
     expect(empty.problems).toMatchObject([{ rule: "config/no-posts", message: "No posts: _posts/ holds no Markdown or HTML files" }]);
   });
 });
+
+describe("jekyll-seo-tag style authors", () => {
+  it("reads a mapping of id to profile with bio, avatar and social keys, and `author: id` in a post", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_data/authors.yml": "ben:\n  name: Ben Jones\n  bio: Writes about CI.\n  avatar: ben.png\n  twitter: \"@benj\"\n  github: benj\n  url: https://ben.example.org\n",
+      "assets/img/authors/ben.png": PNG_1x1,
+      "_posts/2020-01-02-ci.md": post("title: CI\nauthor: ben"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(posts[0]!.authors).toMatchObject([{
+      slug: "ben", name: "Ben Jones", description: "Writes about CI.", hasProfile: true, avatar: { src: "/assets/img/authors/ben.png", exists: true },
+      links: [{ label: "Website", url: "https://ben.example.org" }, { label: "X/Twitter", url: "https://twitter.com/benj" }, { label: "GitHub", url: "https://github.com/benj" }],
+    }]);
+  });
+});
