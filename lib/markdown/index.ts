@@ -17,6 +17,7 @@ import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/
 import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
 import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
+import { kramdownSourceSyntax, rehypeAbbreviations } from "./kramdown/source-syntax";
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
@@ -74,6 +75,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     chain.use(rehypeSlug).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
+    if (purpose === "page") chain.use(rehypeAbbreviations);
     // Highlighting finds no problems: a check that only reports them skips it (a third of the work).
     if (purpose === "page") chain.use(rehypeHighlightCode);
     chain.use(rehypeCheckLinks).use(rehypeCollectHeadings);
@@ -137,14 +139,17 @@ type Purpose = "page" | "check";
 
 interface RenderData extends LinkCheckData {
   liquidBlocks?: Map<string, Element>;
+  abbreviations?: Map<string, string>;
 }
 
 /** As in Jekyll: Liquid first, then Markdown. */
 async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
   const liquid = await renderLiquid(post.body, liquidContext(post, context));
-  const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks };
+  // kramdown's markdown="1" blocks and abbreviations, which need the source text.
+  const source = post.format === "markdown" ? kramdownSourceSyntax(liquid.markdown) : { markdown: liquid.markdown, originalLine: (line: number) => line, abbreviations: new Map<string, string>() };
+  const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks, abbreviations: source.abbreviations };
   const processor = markdownProcessor(context.config.sanitize, post.format, purpose);
-  const file = new VFile({ value: liquid.markdown, data: data as Record<string, unknown> });
+  const file = new VFile({ value: source.markdown, data: data as Record<string, unknown> });
   if (purpose === "page") file.value = String(await processor.process(file));
   else await processor.run(processor.parse(file), file);
   const liquidProblems = liquid.problems.map((p) =>
@@ -153,7 +158,7 @@ async function renderBody(post: Post, context: RenderContext, purpose: Purpose =
   return {
     html: purpose === "page" ? String(file.value) : "",
     headings: (file.data.headings as Heading[] | undefined) ?? [],
-    problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post))],
+    problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post, source.originalLine))],
   };
 }
 
@@ -181,9 +186,9 @@ function liquidContext(post: Post, context: RenderContext): LiquidContext {
 }
 
 /** A plugin's VFile message -> a ContentProblem with the line in the post file. */
-function toProblem(message: VFileMessage, post: Post): ContentProblem {
+function toProblem(message: VFileMessage, post: Post, originalLine: (line: number) => number): ContentProblem {
   const rule = (message.ruleId && message.ruleId in RULES ? message.ruleId : "kramdown/extension") as RuleId;
-  const line = message.line ? post.bodyLine + message.line - 1 : undefined;
+  const line = message.line ? post.bodyLine + originalLine(message.line) - 1 : undefined;
   return problem({
     rule,
     file: post.source,
@@ -198,6 +203,7 @@ function toProblem(message: VFileMessage, post: Post): ContentProblem {
 
 /** Markdown to HTML without a site around it (no Liquid, no link checks): for tests of the chain. */
 export async function renderMarkdown(markdown: string): Promise<RenderedPost> {
-  const file = await markdownProcessor(false).process(markdown);
+  const source = kramdownSourceSyntax(markdown);
+  const file = await markdownProcessor(false).process({ value: source.markdown, data: { abbreviations: source.abbreviations } });
   return { html: String(file), headings: (file.data.headings as Heading[] | undefined) ?? [], problems: [] };
 }

@@ -73,3 +73,46 @@ describe("remarkKramdownAttributes", () => {
     expect(String(file)).not.toContain("onclick");
   });
 });
+
+describe("kramdown syntax in the source text", () => {
+  it('reads the inside of markdown="1" HTML blocks as Markdown, nested blocks included', async () => {
+    const { renderMarkdown } = await import("../index");
+    const { html } = await renderMarkdown([
+      '<div class="note" markdown="1">',
+      "**bold** and a [link](https://example.com)",
+      '<div markdown="block">',
+      "* item",
+      "</div>",
+      "</div>",
+      "",
+      '<aside markdown="1">*one line*</aside>',
+      "",
+      "```html",
+      '<div markdown="1">**stays code**</div>',
+      "```",
+    ].join("\n"));
+    expect(html).toContain('<div class="note">');
+    expect(html).toContain('<p><strong>bold</strong> and a <a href="https://example.com">link</a></p>');
+    expect(html).toMatch(/<div>\s*<ul>\s*<li>item<\/li>\s*<\/ul>\s*<\/div>\s*<\/div>/);
+    expect(html).toMatch(/<aside>\s*<p><em>one line<\/em><\/p>\s*<\/aside>/);
+    expect(html).toContain("**stays code**");
+    expect(html).not.toMatch(/markdown="/);
+  });
+
+  it("keeps the original line of each line after the inserted blank lines", async () => {
+    const { kramdownSourceSyntax } = await import("./source-syntax");
+    const source = kramdownSourceSyntax('<div markdown="1">\ntext\n</div>\n\n[x](/missing/)');
+    const lines = source.markdown.split("\n");
+    const linkLine = lines.findIndex((l) => l.includes("/missing/")) + 1;
+    expect(linkLine).toBe(7);
+    expect(source.originalLine(linkLine)).toBe(5);
+  });
+
+  it("turns abbreviation definitions into <abbr> on each use, outside code and links", async () => {
+    const { renderMarkdown } = await import("../index");
+    const { html } = await renderMarkdown("The HTML spec and `HTML` code, [HTML](https://html.spec.whatwg.org), HTML5.\n\n*[HTML]: Hyper Text Markup Language\n");
+    expect(html).toBe(
+      '<p>The <abbr title="Hyper Text Markup Language">HTML</abbr> spec and <code>HTML</code> code, <a href="https://html.spec.whatwg.org">HTML</a>, HTML5.</p>',
+    );
+  });
+});
