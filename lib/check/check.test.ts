@@ -11,11 +11,11 @@ const run = promisify(execFile);
 const PROJECT = path.resolve(__dirname, "../..");
 
 /** Runs `npm run check` the way a user does; returns exit code and output. */
-async function checkCli(root: string, args: string[] = []): Promise<{ code: number; stdout: string }> {
+async function checkCli(root: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
   try {
     const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", ...args], {
       cwd: PROJECT,
-      env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_CACHE: "0" },
+      env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_CACHE: "0", ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout };
@@ -161,5 +161,20 @@ describe("npm run check", () => {
     expect(stdout.length).toBeGreaterThan(128 * 1024);
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as { problems: unknown[] }).problems).toHaveLength(500);
+  });
+
+  it("renders large sites on threads, and finishes a thread's posts itself when that thread runs out of memory", async () => {
+    const files: Record<string, string> = { "_config.yml": BASIC_CONFIG };
+    for (let i = 0; i < 320; i++) files[`_posts/2024/2024-01-01-post-${i}.md`] = post(`title: Post ${i}`, i === 317 ? "See [gone](/blog/gone/).\n" : "Text.\n");
+    // A 1 MB post: more than a thread with a 16 MB heap can render.
+    files["_posts/2024/2024-01-01-post-100.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
+    const root = makeSite(files);
+    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "16" }]) {
+      const { code, stdout } = await checkCli(root, ["--format", "json"], env);
+      const { problems, summary } = JSON.parse(stdout) as { problems: { rule: string; file: string }[]; summary: { posts: number } };
+      expect(code).toBe(1);
+      expect(summary.posts).toBe(320);
+      expect(problems.map((p) => [p.rule, p.file.endsWith("_posts/2024/2024-01-01-post-317.md")])).toEqual([["links/broken-internal", true]]);
+    }
   });
 });
