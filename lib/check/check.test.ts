@@ -169,7 +169,7 @@ describe("npm run check", () => {
     // A 1 MB post: more than a thread with a 16 MB heap can render.
     files["_posts/2024/2024-01-01-post-100.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
     const root = makeSite(files);
-    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "16" }]) {
+    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "16" }] as Record<string, string>[]) {
       const { code, stdout } = await checkCli(root, ["--format", "json"], env);
       const { problems, summary } = JSON.parse(stdout) as { problems: { rule: string; file: string }[]; summary: { posts: number } };
       expect(code).toBe(1);
