@@ -47,7 +47,14 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
     problems.push(problem({
       rule: "front-matter/yaml-syntax", file, line: error.line, column: error.column,
       message: `The front matter is not valid YAML: ${error.message}`,
-      hint: "quote values that contain `:` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote",
+      hint: yamlHint(error.message),
+    }));
+  }
+  for (const { key, lines } of yaml.duplicateKeys) {
+    problems.push(problem({
+      rule: "front-matter/duplicate-key", file, line: lines.at(-1), field: key,
+      message: `\`${key}\` is set ${lines.length} times (lines ${lines.join(", ")}); the last one is used, as in Jekyll`,
+      expected: "each key once", hint: `remove the \`${key}\` you did not mean`,
     }));
   }
   let data: Record<string, unknown> = {};
@@ -66,4 +73,12 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
   const bodyOffset = text.length - split.content.length;
   const bodyLine = text.slice(0, bodyOffset).split("\n").length;
   return { data, body: split.content, bodyLine, lineOf: yaml.lineOf, problems };
+}
+
+/** The likely fix for a YAML error, by what the parser said. */
+function yamlHint(message: string): string {
+  if (/tab/i.test(message)) return "indent with spaces; YAML does not allow tabs there";
+  if (/quote/i.test(message)) return "close the quote on the same line, or drop the quotes";
+  if (/unique|duplicate/i.test(message)) return "write each key once";
+  return "quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote";
 }

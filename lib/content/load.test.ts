@@ -316,3 +316,12 @@ describe("jekyll-seo-tag style authors", () => {
     }]);
   });
 });
+
+describe("duplicate front matter keys", () => {
+  it("use the last value, as Jekyll does, with a warning naming both lines", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-dup.md": "---\ntitle: First\ntags: [a]\ntitle: Second\n---\nText.\n" });
+    const { posts, problems } = loadContent(root);
+    expect(posts[0]!.title).toBe("Second");
+    expect(problems).toMatchObject([{ rule: "front-matter/duplicate-key", severity: "warning", line: 4, field: "title", message: "`title` is set 2 times (lines 2, 4); the last one is used, as in Jekyll" }]);
+  });
+});

@@ -55,6 +55,7 @@ const CONTENT_RULES = {
   "front-matter/required": { severity: "error", blocksBuild: true, description: "a required field is missing" },
   "front-matter/type": { severity: "error", blocksBuild: false, description: "a field has the wrong type" },
   "front-matter/allowed-values": { severity: "error", blocksBuild: false, description: "a field's value is not one of the allowed values" },
+  "front-matter/duplicate-key": { severity: "warning", blocksBuild: false, description: "a front matter key written twice (the last value is used)" },
   "front-matter/unknown-key": { severity: "warning", blocksBuild: false, description: "a front matter key the blog does not use" },
   "front-matter/placeholder": { severity: "error", blocksBuild: false, description: "a placeholder value such as XXX, TODO or TBD" },
   "date/invalid": { severity: "error", blocksBuild: true, description: "the date is not a date" },

@@ -10,6 +10,8 @@ export interface ParsedYaml {
   errors: { message: string; line: number; column: number }[];
   /** 1-based line of a key's value inside the YAML text, when known. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** Top-level keys written more than once (the last value is used, as in Jekyll), with each line. */
+  duplicateKeys: { key: string; lines: number[] }[];
 }
 
 const WITHOUT_TIMESTAMPS = {
@@ -39,9 +41,20 @@ export function parseYaml(text: string): ParsedYaml {
       errors.push({ message: (error as Error).message, line: 1, column: 1 });
     }
   }
+  const keyLines = new Map<string, number[]>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const keyNode = pair.key as Node | null;
+      const key = (keyNode as { value?: unknown } | null)?.value;
+      if (typeof key !== "string" || !keyNode?.range) continue;
+      keyLines.set(key, [...(keyLines.get(key) ?? []), lineCounter.linePos(keyNode.range[0]).line]);
+    }
+  }
+  const duplicateKeys = [...keyLines].filter(([, lines]) => lines.length > 1).map(([key, lines]) => ({ key, lines }));
   return {
     data,
     errors,
+    duplicateKeys,
     lineOf(path) {
       let node: unknown = doc.contents;
       let line: number | undefined;
