@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { excerptFromMarkdown } from "./excerpt";
-import { renderMarkdown } from "./index";
+import { parseConfig } from "@/lib/config";
+import { renderMarkdown, type RenderContext } from "./index";
+
+/** A render context for one test: the given config text, every link a page unless `resolvePath` says otherwise. */
+function testContext(configText: string, fingerprint: string, extra: Partial<RenderContext> = {}): RenderContext {
+  const { config } = parseConfig([{ file: "_config.yml", text: configText }]);
+  return {
+    config, fingerprint, resolvePath: () => "page", asset: () => undefined,
+    postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: {}, ...extra,
+  };
+}
 
 describe("renderMarkdown", () => {
   it("renders GFM tables, footnotes, task lists and strikethrough", async () => {
@@ -49,12 +59,7 @@ describe("excerptFromMarkdown", () => {
 describe("sanitize: true", () => {
   it("keeps prose and drops scripts, event handlers and iframes", async () => {
     const { renderPost } = await import("./index");
-    const { parseConfig } = await import("@/lib/config");
-    const { config } = parseConfig([{ file: "_config.yml", text: "sanitize: true" }]);
-    const context = {
-      config, fingerprint: "sanitize-test", resolvePath: () => "page" as const, asset: () => undefined,
-      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: {},
-    };
+    const context = testContext("sanitize: true", "sanitize-test");
     const body = [
       "* TOC\n{:toc}",
       '<script>alert(1)</script>\n\n<p onclick="steal()">Hi <b>there</b></p>\n\n<iframe src="https://evil.example"></iframe>',
@@ -79,12 +84,7 @@ describe("sanitize: true", () => {
 describe(".html posts", () => {
   it("keep their HTML (no Markdown conversion) and get the same HTML steps: Liquid (with site.data), heading ids, highlighting", async () => {
     const { renderPost } = await import("./index");
-    const { parseConfig } = await import("@/lib/config");
-    const { config } = parseConfig([{ file: "_config.yml", text: "title: T" }]);
-    const context = {
-      config, fingerprint: "html-post-test", resolvePath: () => "page" as const, asset: () => undefined,
-      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: { team: { lead: "Ada" } },
-    };
+    const context = testContext("title: T", "html-post-test", { data: { team: { lead: "Ada" } } });
     const body = "<h2>Set up</h2>\n<p>Use *stars* as they are, and {{ page.title }} by {{ site.data.team.lead }}.</p>\n\n{% highlight js %}\nlet x = 1;\n{% endhighlight %}\n";
     const post = { source: "_posts/2020-01-02-x.html", format: "html", body, bodyLine: 4, hash: "html-post", url: "/x/", data: {}, title: "An HTML post", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
     const { html, headings, problems } = await renderPost(post as never, context);
@@ -99,12 +99,7 @@ describe(".html posts", () => {
 describe("checkPostBody", () => {
   it("finds the same problems as a full render, without highlighting or HTML", async () => {
     const { checkPostBody, renderPost } = await import("./index");
-    const { parseConfig } = await import("@/lib/config");
-    const { config } = parseConfig([{ file: "_config.yml", text: "title: T" }]);
-    const context = {
-      config, fingerprint: "check-only-test", resolvePath: (p: string) => (p === "/blog/real/" ? ("page" as const) : undefined), asset: () => undefined,
-      postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, data: {},
-    };
+    const context = testContext("title: T", "check-only-test", { resolvePath: (p) => (p === "/blog/real/" ? "page" : undefined) });
     const body = "## Intro\n\n[gone](/blog/gone/) [ok](/blog/real/) [http](http://example.org) [anchor](#nowhere)\n\n![chart](/assets/chart.png)\n\n```ts\nconst x = 1;\n```\n\n{% image_custom image=\"/assets/missing.png\" %}\n";
     const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 5, hash: "check-only", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
     const full = await renderPost(post as never, context);
