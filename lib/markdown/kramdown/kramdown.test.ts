@@ -115,4 +115,21 @@ describe("kramdown syntax in the source text", () => {
       '<p>The <abbr title="Hyper Text Markup Language">HTML</abbr> spec and <code>HTML</code> code, <a href="https://html.spec.whatwg.org">HTML</a>, HTML5.</p>',
     );
   });
+
+  it("turns kramdown definition lists into <dl>, terms and definitions read as Markdown", async () => {
+    const { renderMarkdown } = await import("../index");
+    const { html } = await renderMarkdown("Intro.\n\n**API**\n: Application *programming* interface\n: A contract\n\nSDK\n: Kit\n  that helps\n\nA paragraph\nwith two lines.\n");
+    expect(html).toBe(
+      "<p>Intro.</p>\n<dl>\n<dt>\n<p><strong>API</strong></p>\n</dt>\n<dd>\n<p>Application <em>programming</em> interface</p>\n</dd>\n<dd>\n<p>A contract</p>\n</dd>\n" +
+        "<dt>\n<p>SDK</p>\n</dt>\n<dd>\n<p>Kit\nthat helps</p>\n</dd>\n</dl>\n<p>A paragraph\nwith two lines.</p>",
+    );
+  });
+
+  it("keeps each definition list line's own line number", async () => {
+    const { kramdownSourceSyntax } = await import("./source-syntax");
+    const source = kramdownSourceSyntax("Term\n: [x](/missing/)\n\nAfter [y](/gone/)");
+    const lines = source.markdown.split("\n");
+    expect(source.originalLine(lines.findIndex((l) => l.includes("/missing/")) + 1)).toBe(2);
+    expect(source.originalLine(lines.findIndex((l) => l.includes("/gone/")) + 1)).toBe(4);
+  });
 });

@@ -12,6 +12,8 @@ import type { VFile } from "vfile";
  *   makes CommonMark parse the inside as Markdown too.
  * - Abbreviation definitions `*[HTML]: Hyper Text Markup Language`: removed
  *   from the text (their lines stay, empty) and returned, for rehypeAbbreviations.
+ * - Definition lists (`Term` lines, then `: definition` lines) become `<dl>`
+ *   HTML with the term and definition texts left as Markdown inside.
  *
  * Code (fenced or indented) is left alone. Inserted lines are accounted for:
  * `originalLine` maps a line of the result back to the line of the input.
@@ -28,16 +30,19 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 export function kramdownSourceSyntax(markdown: string): KramdownSource {
   const abbreviations = new Map<string, string>();
-  if (!markdown.includes("markdown") && !markdown.includes("*[")) return { markdown, originalLine: (line) => line, abbreviations };
+  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown)) return { markdown, originalLine: (line) => line, abbreviations };
   const out: string[] = [];
   const origin: number[] = [];
   const open: { tag: string; depth: number }[] = [];
   let fence: string | undefined;
   let previousBlank = true;
-  markdown.split("\n").forEach((input, index) => {
-    const push = (text: string) => {
+  let consumedUntil = -1;
+  const lines = markdown.split("\n");
+  lines.forEach((input, index) => {
+    if (index <= consumedUntil) return;
+    const push = (text: string, from = index) => {
       out.push(text);
-      origin.push(index + 1);
+      origin.push(from + 1);
     };
     let line = input;
     const fenceMark = FENCE.exec(line)?.[1];
@@ -56,6 +61,24 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     }
     if (indentedCode) {
       push(line);
+      return;
+    }
+    const list = previousBlankBefore(index) && open.length === 0 ? definitionList(lines, index) : undefined;
+    if (list) {
+      push("<dl>");
+      for (const item of list.items) {
+        for (const [tag, parts] of [["dt", item.terms], ...item.definitions.map((d) => ["dd", d] as const)] as const) {
+          // Blank lines around the text make CommonMark read it as Markdown inside the HTML element.
+          push(`<${tag}>`, parts[0]!.line);
+          push("", parts[0]!.line);
+          for (const part of parts) push(part.text, part.line);
+          push("", parts.at(-1)!.line);
+          push(`</${tag}>`, parts.at(-1)!.line);
+        }
+      }
+      push("</dl>", list.end);
+      consumedUntil = list.end;
+      previousBlank = false;
       return;
     }
     const abbreviation = ABBREVIATION.exec(line);
@@ -94,6 +117,52 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     push(line);
   });
   return { markdown: out.join("\n"), originalLine: (line) => origin[line - 1] ?? line, abbreviations };
+
+  function previousBlankBefore(index: number): boolean {
+    return index === 0 || lines[index - 1]!.trim() === "";
+  }
+}
+
+interface SourcePart {
+  text: string;
+  /** 0-based index of the source line. */
+  line: number;
+}
+
+/**
+ * kramdown's definition list at `start`: term lines, then definitions that
+ * start with `: ` (continued by the lines after them), items separated by at
+ * most one blank line. Undefined when the block there is not one.
+ */
+function definitionList(lines: readonly string[], start: number): { items: { terms: SourcePart[]; definitions: SourcePart[][] }[]; end: number } | undefined {
+  const items: { terms: SourcePart[]; definitions: SourcePart[][] }[] = [];
+  let index = start;
+  let end = -1;
+  for (;;) {
+    const terms: SourcePart[] = [];
+    while (index < lines.length && isTermLine(lines[index]!) && terms.length < 5) terms.push({ text: lines[index]!, line: index++ });
+    if (terms.length === 0 || index >= lines.length || !DEFINITION.test(lines[index]!)) break;
+    const definitions: SourcePart[][] = [];
+    while (index < lines.length && lines[index]!.trim() !== "") {
+      const line = lines[index]!;
+      if (DEFINITION.test(line)) definitions.push([{ text: line.replace(DEFINITION, ""), line: index }]);
+      else definitions.at(-1)!.push({ text: line, line: index });
+      index++;
+    }
+    items.push({ terms, definitions });
+    end = index - 1;
+    // One blank line may separate items.
+    if (index + 1 < lines.length && lines[index]?.trim() === "" && isTermLine(lines[index + 1]!)) index++;
+    else break;
+  }
+  return items.length > 0 ? { items, end } : undefined;
+}
+
+const DEFINITION = /^ {0,3}: +/;
+
+/** A line that can be a definition term: text, not block syntax (lists, headings, quotes, HTML, tables). */
+function isTermLine(line: string): boolean {
+  return line.trim() !== "" && !DEFINITION.test(line) && !/^ {0,3}([-*+]\s|[>#|<]|\d+[.)]\s|```|~~~|\{:|\*\[)/.test(line) && !/^( {4}|\t)/.test(line);
 }
 
 /** Elements whose text is not prose: no abbreviation marks inside them. */
