@@ -43,7 +43,11 @@ try {
     const categories = result?.lhr.categories ?? {};
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
     rows.push({ page, performance: score("performance"), accessibility: score("accessibility"), "best-practices": score("best-practices"), seo: score("seo") });
-    const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable");
+    const audits = result?.lhr.audits ?? {};
+    // The performance metrics behind the score, so a score below 100 says where it lost.
+    const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"];
+    console.log(`${page}: ${metrics.map((id) => `${id} ${audits[id]?.displayValue ?? "?"} (${Math.round((audits[id]?.score ?? 0) * 100)})`).join(", ")}`);
+    const failing = Object.values(audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable");
     if (failing.length > 0) console.log(`${page}: audits below 0.9: ${failing.map((a) => `${a.id} (${a.displayValue ?? a.score})`).join(", ")}`);
   }
 } finally {
