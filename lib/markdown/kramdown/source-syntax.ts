@@ -51,9 +51,10 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
       push(line);
       return;
     }
-    // Indented code (after a blank line, outside HTML blocks) is code, not syntax.
-    const indentedCode = previousBlank && open.length === 0 && /^( {4}|\t)/.test(line);
+    const atBlockStart = previousBlank && open.length === 0;
     previousBlank = line.trim() === "";
+    // Indented code (after a blank line, outside HTML blocks) is code, not syntax.
+    const indentedCode = atBlockStart && /^( {4}|\t)/.test(line);
     if (fenceMark) {
       fence = fenceMark;
       push(line);
@@ -63,7 +64,7 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
       push(line);
       return;
     }
-    const list = previousBlankBefore(index) && open.length === 0 ? definitionList(lines, index) : undefined;
+    const list = atBlockStart ? definitionList(lines, index) : undefined;
     if (list) {
       push("<dl>");
       for (const item of list.items) {
@@ -117,10 +118,6 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     push(line);
   });
   return { markdown: out.join("\n"), originalLine: (line) => origin[line - 1] ?? line, abbreviations };
-
-  function previousBlankBefore(index: number): boolean {
-    return index === 0 || lines[index - 1]!.trim() === "";
-  }
 }
 
 interface SourcePart {
