@@ -11,17 +11,17 @@ const run = promisify(execFile);
 const PROJECT = path.resolve(__dirname, "../..");
 
 /** Runs `npm run check` the way a user does; returns exit code and output. */
-async function checkCli(root: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; stdout: string }> {
+async function checkCli(root: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", ...args], {
       cwd: PROJECT,
       env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_CACHE: "0", ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
-    return { code: 0, stdout };
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const e = error as { code: number; stdout: string };
-    return { code: e.code, stdout: e.stdout };
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
 
@@ -170,7 +170,9 @@ describe("npm run check", () => {
     files["_posts/2024/2024-01-01-post-100.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
     const root = makeSite(files);
     for (const env of [{}, { BLOG_WORKER_HEAP_MB: "16" }] as Record<string, string>[]) {
-      const { code, stdout } = await checkCli(root, ["--format", "json"], env);
+      const { code, stdout, stderr } = await checkCli(root, ["--format", "json"], env);
+      // With the small heap, the fallback really ran; with the default, it did not.
+      expect(stderr.includes("ran out of memory")).toBe("BLOG_WORKER_HEAP_MB" in env);
       const { problems, summary } = JSON.parse(stdout) as { problems: { rule: string; file: string }[]; summary: { posts: number } };
       expect(code).toBe(1);
       expect(summary.posts).toBe(320);

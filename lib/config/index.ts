@@ -3,6 +3,7 @@ import { isValidTimezone } from "@/lib/content/dates";
 import { parseYaml } from "@/lib/content/yaml";
 import { problem, quote, RULES, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
 import { expandPermalink, PERMALINK_STYLES } from "@/lib/permalinks";
+import { closest } from "@/lib/content/suggest";
 
 /**
  * The site's settings: Jekyll's `_config.yml` keys that a blog reads, plus a
@@ -171,11 +172,12 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
     for (const id of Object.keys(data.rules)) {
       if (id in RULES) continue;
       const where = locate(["rules", id]);
+      const guess = closest(id, Object.keys(RULES));
       problems.push(problem({
         rule: "config/invalid", file: where.file, line: where.line, field: `rules.${id}`, found: quote(id), blocksBuild: false,
         message: `\`rules\` names a rule that does not exist: ${id}`,
         expected: "a rule id from the README's rule table, e.g. links/insecure",
-        hint: closestRule(id) ? `did you mean \`${closestRule(id)}\`?` : "check the spelling",
+        hint: guess ? `did you mean \`${guess}\`?` : "check the spelling",
       }));
     }
   }
@@ -221,10 +223,6 @@ function unknownPlaceholder(pattern: string): string | undefined {
   return !result.ok && result.reason === "unknown-placeholder" ? result.detail : undefined;
 }
 
-function closestRule(id: string): string | undefined {
-  const tail = id.split("/").pop() ?? id;
-  return Object.keys(RULES).find((rule) => rule.endsWith(`/${tail}`) || rule.split("/").pop()!.startsWith(tail.slice(0, 4)));
-}
 
 function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };

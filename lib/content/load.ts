@@ -32,8 +32,6 @@ export interface ContentSnapshot {
   data: Record<string, unknown>;
 }
 
-/** Jekyll's defaults; a site's `markdown_ext` replaces them. */
-const DEFAULT_MARKDOWN_EXTENSIONS = ["markdown", "mkdown", "mkdn", "mkd", "md", "mdown"];
 const MAX_POST_BYTES = 20 * 1024 * 1024;
 
 export interface PostFile {
@@ -46,8 +44,8 @@ export interface PostFile {
   pathCategories?: string[];
 }
 
-/** A post file's format from its extension, or undefined for files that are not posts (images, notes). */
-export function postFormat(fileName: string, markdownExtensions: readonly string[] = DEFAULT_MARKDOWN_EXTENSIONS): PostFormat | undefined {
+/** A post file's format from its extension (`markdownExtensions`: the site's `markdown_ext`), or undefined for files that are not posts. */
+function postFormat(fileName: string, markdownExtensions: readonly string[]): PostFormat | undefined {
   const extension = path.extname(fileName).slice(1).toLowerCase();
   if (markdownExtensions.includes(extension)) return "markdown";
   if (extension === "html" || extension === "htm") return "html";
@@ -55,7 +53,7 @@ export function postFormat(fileName: string, markdownExtensions: readonly string
 }
 
 /** Finds post files: `_posts/**` and `_drafts/**`. Symbolic links are followed only inside the root. */
-export function discoverPosts(root: string, markdownExtensions?: readonly string[]): { files: PostFile[]; problems: ContentProblem[] } {
+export function discoverPosts(root: string, markdownExtensions: readonly string[]): { files: PostFile[]; problems: ContentProblem[] } {
   const files: PostFile[] = [];
   const problems: ContentProblem[] = [];
   const realRoot = safeRealpath(root) ?? root;

@@ -8,6 +8,7 @@ import { dateFromFileName, parseDate, ymdInZone } from "./dates";
 import { splitFrontMatter } from "./front-matter";
 import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post";
 import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
+import { closest } from "./suggest";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
 
 export interface NormalizeContext {
@@ -378,32 +379,4 @@ function stringsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringsIn);
   if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).flatMap(stringsIn);
   return [];
-}
-
-/** The known value closest to a misspelling, if one is close enough to suggest. */
-function closest(value: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(value.length / 3)) + 1;
-  for (const candidate of candidates) {
-    const d = levenshtein(value.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = next;
-    }
-  }
-  return row[b.length]!;
 }

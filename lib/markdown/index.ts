@@ -17,7 +17,7 @@ import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/
 import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
 import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
-import { kramdownSourceSyntax, rehypeAbbreviations } from "./kramdown/source-syntax";
+import { kramdownSourceSyntax, rehypeAbbreviations, unchangedSource } from "./kramdown/source-syntax";
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
@@ -146,7 +146,7 @@ interface RenderData extends LinkCheckData {
 async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
   const liquid = await renderLiquid(post.body, liquidContext(post, context));
   // kramdown's markdown="1" blocks and abbreviations, which need the source text.
-  const source = post.format === "markdown" ? kramdownSourceSyntax(liquid.markdown) : { markdown: liquid.markdown, originalLine: (line: number) => line, abbreviations: new Map<string, string>() };
+  const source = post.format === "markdown" ? kramdownSourceSyntax(liquid.markdown) : unchangedSource(liquid.markdown);
   const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks, abbreviations: source.abbreviations };
   const processor = markdownProcessor(context.config.sanitize, post.format, purpose);
   const file = new VFile({ value: source.markdown, data: data as Record<string, unknown> });

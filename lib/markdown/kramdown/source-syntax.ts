@@ -28,9 +28,14 @@ const OPEN_TAG = /^( {0,3})<([A-Za-z][\w-]*)(\s[^>]*?)?\s+markdown\s*=\s*(["']?)
 const ABBREVIATION = /^ {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** The text as it is: for HTML posts, and Markdown without any of this syntax. */
+export function unchangedSource(markdown: string): KramdownSource {
+  return { markdown, originalLine: (line) => line, abbreviations: new Map() };
+}
+
 export function kramdownSourceSyntax(markdown: string): KramdownSource {
+  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown)) return unchangedSource(markdown);
   const abbreviations = new Map<string, string>();
-  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown)) return { markdown, originalLine: (line) => line, abbreviations };
   const out: string[] = [];
   const origin: number[] = [];
   const open: { tag: string; depth: number }[] = [];

@@ -1,6 +1,6 @@
-import { h } from "hastscript";
 import { unknownArguments } from "../arguments";
 import type { TagProblem, TagRenderer } from "../types";
+import { linkCard } from "./link-card";
 
 const GIST_ID = /^(?:([A-Za-z0-9-]{1,39})\/)?([0-9a-f]{5,40})$/i;
 
@@ -25,6 +25,5 @@ export const gist: TagRenderer = (args) => {
   const [, user, hash = ""] = match;
   const href = `https://gist.github.com/${user ? `${user}/` : ""}${hash}${file ? `#file-${file.toLowerCase().replace(/[^a-z0-9]+/g, "-")}` : ""}`;
   const label = file ? `${file} (a GitHub gist${user ? ` by ${user}` : ""})` : `A GitHub gist${user ? ` by ${user}` : ""}`;
-  const element = h("blockquote", { className: ["tweet-card", "gist-card"] }, [h("p", label), h("a", { href }, "View the code on GitHub")]);
-  return { element, problems };
+  return { element: linkCard(label, href, "View the code on GitHub", "gist-card"), problems };
 };

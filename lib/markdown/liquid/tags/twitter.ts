@@ -1,6 +1,6 @@
-import { h } from "hastscript";
 import { unknownArguments } from "../arguments";
 import type { TagProblem, TagRenderer } from "../types";
+import { linkCard } from "./link-card";
 
 const STATUS_URL = /^https?:\/\/(?:www\.|mobile\.)?(twitter\.com|x\.com)\/([A-Za-z0-9_]{1,15})\/status(?:es)?\/(\d+)(?:[/?#].*)?$/i;
 
@@ -25,9 +25,5 @@ export const twitter: TagRenderer = (args) => {
   const [, host = "twitter.com", user = "", id = ""] = match;
   // Tracking parameters (?ref_src=...) stay out of the link.
   const href = `https://${host.toLowerCase()}/${user}/status/${id}`;
-  const element = h("blockquote", { className: ["tweet-card"] }, [
-    h("p", `Post on X/Twitter by @${user}`),
-    h("a", { href }, "View the post"),
-  ]);
-  return { element, problems };
+  return { element: linkCard(`Post on X/Twitter by @${user}`, href, "View the post"), problems };
 };
