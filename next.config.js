@@ -14,6 +14,11 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm test` type-checks the code (tsc --noEmit); a content build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  turbopack: {
+    // Next.js writes per-segment prefetch files for its client router with every page;
+    // without the client runtime nothing reads them. See lib/next-build/segment-data.ts.
+    resolveAlias: { "./collect-segment-data": "./lib/next-build/segment-data.ts" },
+  },
   experimental: {
     // Pages are generated in one worker per core: Next's default (cores - 1) leaves a core idle,
     // since the main process only waits while pages are generated.

@@ -26,3 +26,11 @@ test("a post page loads at most 10 KB of JavaScript (gzip), none of it Next.js's
   expect(files.map((f) => f.url)).toEqual(["/js/site.js"]);
   expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP);
 });
+
+test("without the client runtime, no RSC or segment prefetch data is published", async ({ page, request }) => {
+  await page.goto(POST);
+  test.skip((await page.locator("html").getAttribute("data-client-runtime")) === "on", "this build ships the client runtime (client_runtime: true)");
+  for (const file of ["index.txt", "__next._tree.txt", "__next._full.txt"]) {
+    expect((await request.get(POST + file)).status(), file).toBe(404);
+  }
+});

@@ -12,3 +12,13 @@ test("with client_runtime: true, pages load and hydrate Next.js's client runtime
   await expect.poll(() => page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f))).toBe(true);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Writing our on-call handbook");
 });
+
+test("with client_runtime: true, the RSC and per-segment prefetch data its router reads are published", async ({ request }) => {
+  // lib/next-build/segment-data.ts skips this data only in builds without the runtime.
+  const post = "/blog/team/writing-our-on-call-handbook/";
+  for (const file of ["index.txt", "__next._tree.txt", "__next._full.txt"]) {
+    const response = await request.get(post + file);
+    expect(response.status(), file).toBe(200);
+    expect((await response.body()).length, file).toBeGreaterThan(0);
+  }
+});

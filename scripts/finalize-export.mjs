@@ -69,19 +69,32 @@ export function stripClientRuntime(outDir) {
     fs.writeFileSync(file, result);
     stripped++;
   }
-  if (kept === 0) removeRscPayloads(outDir);
+  if (kept === 0) {
+    const { segmentFiles } = removeRscPayloads(outDir);
+    // lib/next-build/segment-data.ts keeps Next.js from writing these when no page keeps the runtime.
+    if (segmentFiles > 0) {
+      console.warn(
+        `Next.js wrote ${segmentFiles} segment prefetch files that no page uses, which slows the build: ` +
+          "next.config.js's alias of its collect-segment-data module no longer applies to this version of Next.js.",
+      );
+    }
+  }
   return { stripped, kept };
 }
 
-function removeRscPayloads(dir) {
+function removeRscPayloads(dir, counts = { segmentFiles: 0 }) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "_next") removeRscPayloads(full);
-    } else if (entry.name === "index.txt" || (entry.name.startsWith("__next.") && entry.name.endsWith(".txt"))) {
+      if (entry.name !== "_next") removeRscPayloads(full, counts);
+    } else if (entry.name === "index.txt") {
       fs.rmSync(full);
+    } else if (entry.name.startsWith("__next.") && entry.name.endsWith(".txt")) {
+      fs.rmSync(full);
+      counts.segmentFiles++;
     }
   }
+  return counts;
 }
 
 /** Where app/feeds/[...path] writes feeds. */
