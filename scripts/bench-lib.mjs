@@ -115,6 +115,21 @@ export function sampleProcessTree(rootPid, intervalMs = 100) {
   let peak = 0;
   let current = 0;
   let maxProcesses = 0;
+  // Peak per step of the build, named by the root's child that runs it (the check, next build, Pagefind).
+  const peakByStep = {};
+  const stepNames = new Map(); // pid of a child of the root -> step name
+  const stepOf = (pid) => {
+    if (!stepNames.has(pid)) {
+      let cmdline = "";
+      try {
+        cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      } catch {
+        // ended
+      }
+      stepNames.set(pid, /check\.mts/.test(cmdline) ? "check" : /pagefind/.test(cmdline) ? "search index" : /\bnext\b/.test(cmdline) ? "next build" : "other");
+    }
+    return stepNames.get(pid);
+  };
   const sample = () => {
     const stats = new Map(); // pid -> fields after the command name
     let pids;
@@ -144,16 +159,27 @@ export function sampleProcessTree(rootPid, intervalMs = 100) {
       }
     }
     let rss = 0;
+    const rssByStep = {};
     for (const pid of tree) {
       const fields = stats.get(pid);
       if (!fields) continue;
       cpuTicks.set(pid, Number(fields[11]) + Number(fields[12])); // utime + stime
+      let bytes = 0;
       try {
-        rss += Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * pageSize;
+        bytes = Number(fs.readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]) * pageSize;
       } catch {
         // ended
       }
+      rss += bytes;
+      if (pid === rootPid) continue;
+      let top = pid;
+      while (Number(stats.get(top)?.[1]) !== rootPid && stats.has(top)) top = Number(stats.get(top)[1]);
+      const step = stepOf(top);
+      rssByStep[step] = (rssByStep[step] ?? 0) + bytes;
     }
+    // The root (build.mjs) is counted in whichever step is running.
+    const rootBytes = rss - Object.values(rssByStep).reduce((sum, b) => sum + b, 0);
+    for (const [step, bytes] of Object.entries(rssByStep)) peakByStep[step] = Math.max(peakByStep[step] ?? 0, bytes + rootBytes);
     current = rss;
     peak = Math.max(peak, rss);
     maxProcesses = Math.max(maxProcesses, tree.size);
@@ -165,9 +191,10 @@ export function sampleProcessTree(rootPid, intervalMs = 100) {
     current: () => current,
     stop() {
       clearInterval(timer);
-      if (!supported) return { peakBytes: null, cpuMs: null, maxProcesses: null };
+      if (!supported) return { peakBytes: null, cpuMs: null, maxProcesses: null, peakBytesByStep: null };
       const ticks = [...cpuTicks.values()].reduce((sum, t) => sum + t, 0);
-      return { peakBytes: peak, cpuMs: (ticks * 1000) / ticksPerSecond, maxProcesses };
+      delete peakByStep.other;
+      return { peakBytes: peak, cpuMs: (ticks * 1000) / ticksPerSecond, maxProcesses, peakBytesByStep: peakByStep };
     },
   };
 }

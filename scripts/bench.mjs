@@ -86,7 +86,7 @@ function build(label, contentDir, outDir, logFile) {
     child.on("close", (code, signal) => {
       const wallMs = performance.now() - started;
       clearInterval(ticker);
-      const { peakBytes, cpuMs, maxProcesses } = tree.stop();
+      const { peakBytes, cpuMs, maxProcesses, peakBytesByStep } = tree.stop();
       logStream.end();
       if (code !== 0) {
         const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
@@ -94,7 +94,7 @@ function build(label, contentDir, outDir, logFile) {
         return;
       }
       // The 1-minute load average at the end: other work on the machine slows wall times down.
-      resolve({ wallMs, cpuMs, peakBytes, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases() });
+      resolve({ wallMs, cpuMs, peakBytes, peakBytesByStep, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases() });
     });
   });
 }
@@ -120,6 +120,7 @@ function nextPhases() {
   }
   return phases;
 }
+const formatPeaks = (peaks) => (peaks ? Object.entries(peaks).map(([step, bytes]) => `${step} ${mb(bytes)} MB`).join(", ") : "–");
 const formatPhases = (phases) => Object.entries(phases).map(([name, ms]) => `${name} ${sec(ms)} s`).join(", ");
 
 // ---------------------------------------------------------------- output figures
@@ -235,7 +236,7 @@ async function benchCorpus({ name, source, posts }) {
       fs.rmSync(path.join(ROOT, ".cache", "render"), { recursive: true, force: true });
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
-      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes); ${formatPhases(cold.phasesMs)}`);
+      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); ${formatPhases(cold.phasesMs)}`);
 
       // 2. and 3. figures of the output (the same every run; taken from the cold build).
       const output = outputStats(outDir);
@@ -287,7 +288,7 @@ async function benchCorpus({ name, source, posts }) {
     editedPost: path.relative(content, edited),
     rebuildShowsEdit: results.every((r) => r.rebuildShowsEdit),
     postPage: last.page,
-    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
+    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, peakRssBytesByStep: r.cold.peakBytesByStep, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
   };
 }
 
@@ -343,7 +344,7 @@ const report = {
     "Cold: .next/ and .cache/render/ deleted before the build. Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
     "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
-    "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process).",
+    "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process); peakRssBytesByStep: the same for each step (the check, next build, the search index), the build script itself included.",
     "Post page JS = external <script src> files (nomodule excluded) + inline scripts; inline script bytes are also part of the HTML.",
   ],
   results: rows.map(({ synthetic: _s, ...row }) => row),
