@@ -5,17 +5,53 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** True when any exported page marks content for the index (published posts do, see post-view.tsx). */
-function hasIndexableContent(dir) {
+/**
+ * Pagefind holds every page it indexes in memory, about 0.36 MB per post of
+ * 1,000 words: 3.6 GB for 10,000 posts in one index. Above this many posts the
+ * posts are split into several indexes, built one after the other, which the
+ * search page merges (Pagefind's mergeIndex) into one ranked list of results.
+ */
+const DEFAULT_POSTS_PER_INDEX = 4000;
+
+/** Where the search page finds the indexes to merge into the main one (paths relative to it). */
+export const MORE_INDEXES_FILE = "more-indexes.json";
+
+/** The exported pages that mark content for the index (published posts do, see post-view.tsx), sorted. */
+function indexablePages(dir, pages = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "_next" && entry.name !== "pagefind" && hasIndexableContent(full)) return true;
+      if (entry.name !== "_next" && entry.name !== "pagefind" && !entry.name.startsWith(".")) indexablePages(full, pages);
     } else if (entry.name.endsWith(".html") && fs.readFileSync(full, "utf8").includes("data-pagefind-body")) {
-      return true;
+      pages.push(full);
     }
   }
-  return false;
+  return pages.sort();
+}
+
+function runPagefind(siteDir, outputPath, quiet) {
+  // The npm package's launcher (not in its "exports"): it runs the platform binary from @pagefind/<platform>.
+  const bin = fileURLToPath(new URL("../node_modules/pagefind/lib/runner/bin.cjs", import.meta.url));
+  const result = spawnSync(process.execPath, [bin, "--site", siteDir, "--output-path", outputPath, ...(quiet ? ["--quiet"] : [])], {
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error(`Pagefind failed (exit ${result.status ?? result.signal}); the search index was not built.`);
+}
+
+/** A folder that holds just `pages`, at their paths in `outDir` (hard links, so nothing is copied), for Pagefind to index. */
+function pagesFolder(outDir, pages, name) {
+  const folder = path.join(outDir, name);
+  fs.rmSync(folder, { recursive: true, force: true });
+  for (const page of pages) {
+    const target = path.join(folder, path.relative(outDir, page));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      fs.linkSync(page, target);
+    } catch {
+      fs.copyFileSync(page, target);
+    }
+  }
+  return folder;
 }
 
 /**
@@ -24,19 +60,34 @@ function hasIndexableContent(dir) {
  * drafts in a --drafts build included, so then no index is written and the
  * search page says search is unavailable.
  */
-export function buildSearchIndex(outDir, { quiet = false } = {}) {
-  fs.rmSync(path.join(outDir, "pagefind"), { recursive: true, force: true });
-  if (!hasIndexableContent(outDir)) {
+export function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number(process.env.BLOG_SEARCH_POSTS_PER_INDEX) || DEFAULT_POSTS_PER_INDEX } = {}) {
+  const bundle = path.join(outDir, "pagefind");
+  fs.rmSync(bundle, { recursive: true, force: true });
+  const pages = indexablePages(outDir);
+  if (pages.length === 0) {
     console.warn("Search index: no published posts to index; search is unavailable in this build.");
     return false;
   }
-  // The npm package's launcher (not in its "exports"): it runs the platform binary from @pagefind/<platform>.
-  const bin = fileURLToPath(new URL("../node_modules/pagefind/lib/runner/bin.cjs", import.meta.url));
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, "--site", outDir, "--output-subdir", "pagefind", ...(quiet ? ["--quiet"] : [])], {
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error(`Pagefind failed (exit ${result.status ?? result.signal}); the search index was not built.`);
-  if (!quiet) console.log(`Search index written to ${path.join(path.basename(outDir), "pagefind")} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const indexes = Math.ceil(pages.length / postsPerIndex);
+  const perIndex = Math.ceil(pages.length / indexes);
+  const more = [];
+  for (let i = 0; i < indexes; i++) {
+    const share = pages.slice(i * perIndex, (i + 1) * perIndex);
+    // One index: Pagefind reads the export itself and indexes the marked pages.
+    const siteDir = indexes === 1 ? outDir : pagesFolder(outDir, share, `.search-pages-${i + 1}`);
+    const relative = i === 0 ? "" : `index-${i + 1}/`;
+    try {
+      runPagefind(siteDir, path.join(bundle, relative), quiet);
+    } finally {
+      if (siteDir !== outDir) fs.rmSync(siteDir, { recursive: true, force: true });
+    }
+    if (relative) more.push(relative);
+  }
+  fs.writeFileSync(path.join(bundle, MORE_INDEXES_FILE), `${JSON.stringify(more)}\n`);
+  if (!quiet) {
+    const split = indexes > 1 ? ` (${indexes} indexes of up to ${perIndex} posts)` : "";
+    console.log(`Search index of ${pages.length} posts${split} written to ${path.join(path.basename(outDir), "pagefind")} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
   return true;
 }

@@ -28,11 +28,34 @@ describe("buildSearchIndex", () => {
     expect(buildSearchIndex(out, { quiet: true })).toBe(true);
     const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
     expect(entry.languages.en.page_count).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", "more-indexes.json"), "utf8"))).toEqual([]);
   });
 
   it("writes no index when no page is marked, instead of indexing every page", () => {
     const out = site({ "index.html": page("<h1>Posts</h1>"), "blog/draft/index.html": page("<h1>A draft</h1>") });
     expect(buildSearchIndex(out, { quiet: true })).toBe(false);
     expect(fs.existsSync(path.join(out, "pagefind"))).toBe(false);
+  });
+});
+
+describe("buildSearchIndex on a large blog", () => {
+  let dir = "";
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("splits the posts over several indexes and lists the extra ones for the search page", () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
+    const post = (n: number) => page(`<h1 data-pagefind-body>Post ${n}</h1><div data-pagefind-body><p>words of post ${n}</p></div>`);
+    for (let n = 1; n <= 5; n++) {
+      fs.mkdirSync(path.join(dir, "blog", `post-${n}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, "blog", `post-${n}`, "index.html"), post(n));
+    }
+    fs.writeFileSync(path.join(dir, "index.html"), page("<h1>Posts</h1>"));
+    expect(buildSearchIndex(dir, { quiet: true, postsPerIndex: 2 })).toBe(true);
+    const bundle = path.join(dir, "pagefind");
+    expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/", "index-3/"]);
+    const pageCount = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
+    expect([pageCount(bundle), pageCount(path.join(bundle, "index-2")), pageCount(path.join(bundle, "index-3"))]).toEqual([2, 2, 1]);
+    // The folders of pages handed to Pagefind are gone; the export is as it was.
+    expect(fs.readdirSync(dir).sort()).toEqual(["blog", "index.html", "pagefind"]);
   });
 });

@@ -48,6 +48,8 @@ if (only !== "unit") {
     run("Build the ePages corpus", process.execPath, ["scripts/build.mjs", "--content", corpus, "--out", ".cache/out-corpus"], {
       BLOG_CONFIG: `_config.yml,${path.resolve("e2e/corpus/config-overlay.yml")}`,
       BLOG_QUIET: "1",
+      // Its posts are split over three search indexes, as a large blog's are, so that merging them is tested.
+      BLOG_SEARCH_POSTS_PER_INDEX: "70",
     });
   } else {
     console.log(`\nCorpus tests skipped: ${corpus} is not there (they need ../shared/corpus/devblog next to the project).`);
