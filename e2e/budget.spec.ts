@@ -34,3 +34,16 @@ test("without the client runtime, no RSC or segment prefetch data is published",
     expect((await request.get(POST + file)).status(), file).toBe(404);
   }
 });
+
+test("a page fetches only the fonts its text uses: no code font without code, no accented Latin without accents", async ({ page }) => {
+  const fonts: string[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "font") fonts.push(new URL(response.url()).pathname.split("/").pop()!);
+  });
+  // The index has "→" (in no face's unicode-range: the system's font draws it) and no code.
+  await page.goto("/blog/", { waitUntil: "networkidle" });
+  expect(fonts.map((f) => f.replace(/-s\..*$/, "").replace(/\..*$/, "")).sort()).toEqual(["inter_latin_wght_italic", "inter_latin_wght_normal"]);
+  fonts.length = 0;
+  await page.goto("/blog/engineering/taming-flaky-tests/", { waitUntil: "networkidle" });
+  expect(fonts.some((f) => f.startsWith("jetbrains_mono"))).toBe(true);
+});
