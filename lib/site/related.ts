@@ -18,8 +18,19 @@ export function relatedPosts(site: Site, post: SitePost, count = 3): SitePost[] 
   add("tag", post.tags.map((t) => t.slug), 3);
   add("category", post.categories.map((c) => c.slug), 1);
   const time = post.date.getTime();
-  return [...scores.entries()]
-    .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || Math.abs(a.date.getTime() - time) - Math.abs(b.date.getTime() - time))
-    .slice(0, count)
-    .map(([candidate]) => candidate);
+  const before = (a: SitePost, scoreA: number, b: SitePost, scoreB: number) =>
+    scoreA !== scoreB ? scoreA > scoreB : Math.abs(a.date.getTime() - time) < Math.abs(b.date.getTime() - time);
+  // The best `count` in one pass: in a large blog a post has thousands of candidates, and every post page asks.
+  const best: [SitePost, number][] = [];
+  if (count <= 0) return [];
+  for (const [candidate, score] of scores) {
+    if (best.length === count) {
+      if (!before(candidate, score, ...best[count - 1]!)) continue;
+      best.pop();
+    }
+    let at = best.length;
+    while (at > 0 && before(candidate, score, ...best[at - 1]!)) at--;
+    best.splice(at, 0, [candidate, score]);
+  }
+  return best.map(([candidate]) => candidate);
 }
