@@ -3,8 +3,8 @@
 // weigh each route segment (gzipping it) into prefetch hints, once to write the segment
 // out as a file for its client router to prefetch. Pages built without the client
 // runtime never load those files (the export step deletes them), yet producing them
-// took a third of the time spent generating pages. Only a build that keeps the
-// runtime produces them.
+// took half of the time spent generating pages. Only a build that keeps the runtime
+// produces them.
 import {
   collectPrefetchHints as collectEveryPrefetchHint,
   collectSegmentData as collectEverySegment,

@@ -7,6 +7,7 @@ import type { Listing, Site, SitePost } from "./model";
  * depends on how related the site is, not on its size.
  */
 export function relatedPosts(site: Site, post: SitePost, count = 3): SitePost[] {
+  if (count <= 0) return [];
   const scores = new Map<SitePost, number>();
   const add = (kind: Listing["kind"], keys: readonly string[], weight: number) => {
     for (const key of keys) {
@@ -22,7 +23,6 @@ export function relatedPosts(site: Site, post: SitePost, count = 3): SitePost[] 
     scoreA !== scoreB ? scoreA > scoreB : Math.abs(a.date.getTime() - time) < Math.abs(b.date.getTime() - time);
   // The best `count` in one pass: in a large blog a post has thousands of candidates, and every post page asks.
   const best: [SitePost, number][] = [];
-  if (count <= 0) return [];
   for (const [candidate, score] of scores) {
     if (best.length === count) {
       if (!before(candidate, score, ...best[count - 1]!)) continue;
