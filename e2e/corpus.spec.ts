@@ -103,9 +103,9 @@ function escapeHtml(text: string): string {
 test("search finds posts in each of the blog's search indexes, and links them at their URLs", async ({ page, request }) => {
   // scripts/test.mjs builds this blog with 70 posts per index, as a large blog's posts are split.
   expect(await (await request.get("/pagefind/more-indexes.json")).json()).toEqual(["index-2/", "index-3/"]);
-  // The indexes take the posts in the order of their files' paths: the first, a middle and the last are in different ones.
+  // The indexes take turns over the posts in the order of their files' paths: the first three posts are in different ones.
   const published = [...new Map(posts.map((post) => [post.url, post])).values()].sort((a, b) => (a.url < b.url ? -1 : 1));
-  for (const post of [published[0]!, published[Math.floor(published.length / 2)]!, published.at(-1)!]) {
+  for (const post of published.slice(0, 3)) {
     await page.goto(`/blog/search/?q=${encodeURIComponent(post.title)}`);
     await expect(page.locator(".search-result").first()).toBeVisible();
     await expect(page.locator(`.search-result-title a[href="${post.url}"]`), post.title).toHaveCount(1);

@@ -73,7 +73,10 @@ export function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number
   const perIndex = Math.ceil(pages.length / indexes);
   const more = [];
   for (let i = 0; i < indexes; i++) {
-    const share = pages.slice(i * perIndex, (i + 1) * perIndex);
+    // Every indexes-th post, not a run of neighbours (which share a category folder): each index
+    // is then a sample of the whole blog, with word statistics close to one index's, so the
+    // scores the search page merges compare fairly.
+    const share = pages.filter((_, n) => n % indexes === i);
     // One index: Pagefind reads the export itself and indexes the marked pages.
     const siteDir = indexes === 1 ? outDir : pagesFolder(outDir, share, `.search-pages-${i + 1}`);
     const relative = i === 0 ? "" : `index-${i + 1}/`;
