@@ -13,8 +13,8 @@ import { fileURLToPath } from "node:url";
  */
 const DEFAULT_POSTS_PER_INDEX = 4000;
 
-/** Where the search page finds the indexes to merge into the main one (paths relative to it). */
-export const MORE_INDEXES_FILE = "more-indexes.json";
+/** Where public/js/search.js finds the indexes to merge into the main one (paths relative to it). */
+const MORE_INDEXES_FILE = "more-indexes.json";
 
 /** The exported pages that mark content for the index (published posts do, see post-view.tsx), sorted. */
 function indexablePages(dir, pages = []) {
