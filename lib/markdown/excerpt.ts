@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import { fromHtml } from "hast-util-from-html";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Element } from "hast";
-import { EXIT, SKIP, visit } from "unist-util-visit";
+import { EXIT, SKIP, visit } from "./tree";
 
 const MAX_LENGTH = 300;
 

@@ -1,5 +1,5 @@
 import type { Html, Nodes, Paragraph, Parents, Root, RootContent, Text } from "mdast";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import type { KramdownContext } from "./apply";
 import { joinLines, splitLines, type LineGroup } from "./lines";
 import { report } from "./rules";

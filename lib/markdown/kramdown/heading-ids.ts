@@ -1,5 +1,5 @@
 import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import { applyAttributeList, type KramdownContext } from "./apply";
 import { report } from "./rules";
 

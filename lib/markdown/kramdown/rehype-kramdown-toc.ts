@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from "hast";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, visit } from "../tree";
 import type { VFile } from "vfile";
 import { TOC_MARKER } from "./remark-kramdown-attributes";
 import { report } from "./rules";

@@ -1,6 +1,6 @@
 import type { Root, Text } from "hast";
 import type { Point } from "unist";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, visit } from "../tree";
 import type { VFile } from "vfile";
 import { report } from "./rules";
 

@@ -1,6 +1,6 @@
 import type { Nodes, Root, Text } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import { applyAttributeList, type KramdownContext } from "./apply";
 import { LEADING_IAL } from "./attribute-list";
 

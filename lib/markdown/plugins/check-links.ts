@@ -1,5 +1,5 @@
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import type { VFile } from "vfile";
 import type { RenderContext } from "../context";
 

@@ -1,6 +1,6 @@
 import type { Root, Element } from "hast";
 import { toString } from "hast-util-to-string";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import type { VFile } from "vfile";
 
 export interface Heading {

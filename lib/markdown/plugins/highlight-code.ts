@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from "shiki";
 import { createJavaScriptRegexEngine } from "shiki/engine/javascript";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 
 /**
  * Syntax highlighting at build time with shiki: the page ships coloured HTML,

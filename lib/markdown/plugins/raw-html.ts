@@ -1,6 +1,6 @@
 import type { Root } from "hast";
 import rehypeRaw from "rehype-raw";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 import type { VFile } from "vfile";
 
 /** Liquid's own placeholders, which rehypeLiquidBlocks handles as raw nodes. */

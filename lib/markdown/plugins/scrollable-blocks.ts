@@ -1,5 +1,5 @@
 import type { Element, Root } from "hast";
-import { visit } from "unist-util-visit";
+import { visit } from "../tree";
 
 /**
  * Code blocks and tables can be wider than the column and scroll sideways.
