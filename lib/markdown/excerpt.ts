@@ -3,6 +3,7 @@ import { toString } from "mdast-util-to-string";
 import { fromHtml } from "hast-util-from-html";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Element } from "hast";
+import { findDeepNesting } from "./nesting";
 import { EXIT, SKIP, visit } from "./tree";
 
 const MAX_LENGTH = 300;
@@ -14,7 +15,8 @@ const MAX_LENGTH = 300;
  */
 export function excerptOf(body: string, format: "markdown" | "html", separator?: string): string {
   const cut = separator ? body.indexOf(separator) : -1;
-  if (cut > 0) {
+  // Markdown nested too deeply to parse in reasonable time (see nesting.ts) gives no excerpt; the check reports it.
+  if (cut > 0 && (format === "html" || !findDeepNesting(body.slice(0, cut)))) {
     const before = withoutLiquidAndCode(body.slice(0, cut));
     // Block by block, so paragraphs keep a space between them.
     const plain = format === "html" ? textOfHtml(before) : fromMarkdown(before).children.map((block) => toString(block, { includeHtml: false })).join(" ");
@@ -70,7 +72,7 @@ export function excerptFromMarkdown(body: string): string {
   const source = withoutLiquidAndCode(body);
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
-    if (!text || !looksLikeParagraph(text)) continue;
+    if (!text || !looksLikeParagraph(text) || findDeepNesting(text)) continue;
     const plain = tidy(toString(fromMarkdown(text), { includeHtml: false }));
     if (plain.length >= 2) return truncate(plain);
   }

@@ -24,6 +24,7 @@ import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings"
 import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeRawWhenNeeded } from "./plugins/raw-html";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
+import { findDeepNesting, MAX_NESTING } from "./nesting";
 
 export type { Heading, RenderContext };
 
@@ -33,6 +34,8 @@ export interface RenderedPost {
   headings: Heading[];
   /** Problems found while rendering (Liquid, links, images), with file lines. */
   problems: ContentProblem[];
+  /** The body could not be rendered: `html` is its source as plain text, and a problem says why. */
+  failed?: boolean;
 }
 
 const processors = new Map<string, Processor>();
@@ -103,8 +106,8 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
     result = (async () => {
       const cached = readCached<RenderedPost>("render", key);
       if (cached) return cached;
-      const rendered = await renderBody(post, context);
-      writeCached("render", key, rendered);
+      const rendered = await renderBody(post, context).catch((error: unknown) => unrenderable(post, error));
+      if (!rendered.failed) writeCached("render", key, rendered);
       return rendered;
     })();
     inMemory.set(key, result);
@@ -130,8 +133,8 @@ export async function checkPostBody(post: Post, context: RenderContext): Promise
   const key = renderKey(post, context);
   const cached = readCached<RenderedPost>("render", key) ?? readCached<RenderedPost>("check", key);
   if (cached) return cached.problems;
-  const { problems } = await renderBody(post, context, "check");
-  writeCached("check", key, { html: "", headings: [], problems } satisfies RenderedPost);
+  const { problems, failed } = await renderBody(post, context, "check").catch((error: unknown) => unrenderable(post, error));
+  if (!failed) writeCached("check", key, { html: "", headings: [], problems } satisfies RenderedPost);
   return problems;
 }
 
@@ -146,6 +149,20 @@ interface RenderData extends LinkCheckData {
 /** As in Jekyll: Liquid first, then Markdown. */
 async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
   const liquid = await renderLiquid(post.body, liquidContext(post, context));
+  // Before anything parses the Markdown (kramdown's markdown="1" blocks are parsed on their own).
+  const deep = post.format === "markdown" ? findDeepNesting(liquid.markdown) : undefined;
+  if (deep) {
+    return unrenderable(post, undefined, problem({
+      rule: "markdown/too-deep",
+      file: post.source,
+      // Liquid keeps the body's line count: a tag's placeholder spans as many lines as the tag did.
+      line: post.bodyLine + deep.line - 1,
+      message: `Lists or blockquotes nest ${deep.depth} levels deep here; the post is not rendered`,
+      found: `${deep.depth} levels`,
+      expected: `at most ${MAX_NESTING} levels of nested lists and blockquotes`,
+      hint: "flatten the nesting (Markdown this deep takes minutes to parse)",
+    }));
+  }
   // kramdown's markdown="1" blocks and abbreviations, which need the source text.
   const source = post.format === "markdown" ? kramdownSourceSyntax(liquid.markdown) : unchangedSource(liquid.markdown);
   const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks, abbreviations: source.abbreviations };
@@ -161,6 +178,32 @@ async function renderBody(post: Post, context: RenderContext, purpose: Purpose =
     headings: (file.data.headings as Heading[] | undefined) ?? [],
     problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post, source.originalLine))],
   };
+}
+
+/**
+ * A post whose body cannot be rendered: its source is kept as plain text, so
+ * nothing is lost, and a problem that blocks the build names the file and the
+ * cause. Rendering should not throw on any input; this keeps one post's failure
+ * (e.g. HTML nested thousands of levels deep overflows the stack of the HTML
+ * tree tools) from stopping the check or the dev server with a bare stack trace.
+ */
+function unrenderable(post: Post, error: unknown, reason?: ContentProblem): RenderedPost {
+  const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const tooDeep = error instanceof RangeError && /call stack/i.test(error.message);
+  reason ??= problem({
+    rule: "markdown/render-failed",
+    file: post.source,
+    line: post.bodyLine,
+    message: "The post body could not be rendered",
+    found: cause,
+    expected: "Markdown or HTML the renderer can turn into a page",
+    hint: tooDeep ? "the body nests elements too deeply (thousands of levels of HTML tags, lists or quotes); flatten it" : "simplify the part of the body the error points to, or report the error with this post",
+  });
+  return { html: `<pre class="render-failed">${escapeHtml(post.body)}</pre>`, headings: [], problems: [reason], failed: true };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 /** `{{ site.* }}` and `{{ page.* }}` as Jekyll provides them, plus the site's resolvers. */

@@ -109,3 +109,31 @@ describe("checkPostBody", () => {
     expect(summary(problems).map(([rule]) => rule)).toEqual(["images/missing", "images/missing", "links/broken-anchor", "links/broken-internal", "links/insecure"].sort());
   });
 });
+
+describe("hostile bodies", () => {
+  const post = (hash: string, body: string) => ({ source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash, url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" });
+
+  it("lists nested past the limit are reported at their line and not parsed (micromark would take minutes)", async () => {
+    const { checkPostBody, renderPost } = await import("./index");
+    const context = testContext("title: T", "too-deep-test");
+    const body = `Intro\n\n${Array.from({ length: 3000 }, (_, i) => `${"  ".repeat(i)}- x\n`).join("")}`;
+    // Unguarded, this render would not finish within the test's timeout.
+    const rendered = await renderPost(post("too-deep", body) as never, context);
+    expect(rendered.failed).toBe(true);
+    expect(rendered.problems).toEqual([expect.objectContaining({ rule: "markdown/too-deep", severity: "error", blocksBuild: true, line: 4 + 103 - 1, found: "101 levels" })]);
+    // Nothing is lost: the page keeps the source as text.
+    expect(rendered.html).toMatch(/^<pre class="render-failed">Intro\n/);
+    expect(await checkPostBody(post("too-deep-check", body) as never, context)).toEqual(rendered.problems);
+  });
+
+  it("a body the renderer cannot handle becomes a problem naming the file and the cause, not a crash", async () => {
+    const { renderPost } = await import("./index");
+    const context = testContext("title: T", "render-failed-test");
+    const rendered = await renderPost(post("deep-html", `${"<div>".repeat(20000)}x${"</div>".repeat(20000)}\n`) as never, context);
+    expect(rendered.failed).toBe(true);
+    expect(rendered.problems).toEqual([
+      expect.objectContaining({ rule: "markdown/render-failed", file: "_posts/2020-01-02-x.md", line: 4, blocksBuild: true, found: expect.stringContaining("RangeError") }),
+    ]);
+    expect(rendered.html).toContain("&lt;div&gt;");
+  });
+});
