@@ -310,6 +310,10 @@ export const engine = new Liquid({
   // Output must not depend on the machine that builds it.
   locale: "en-US",
   timezoneOffset: "UTC",
+  // A post's Liquid is code: `{% for i in (1..100000000) %}` ran for minutes and took 2.8 GB before
+  // these limits. No real post comes near them (the ePages corpus renders in milliseconds).
+  renderLimit: 5_000,
+  memoryLimit: 1e7,
 });
 
 engine.registerTag("highlight", HighlightTag);

@@ -299,3 +299,13 @@ describe("renderLiquid: site tags and placeholders", () => {
     expect(markdown.split("\n").slice(15, 18)).toEqual(["Text <!--liquid-block:4", ".", ".--> after"]);
   });
 });
+
+describe("renderLiquid: hostile markup", () => {
+  it("stops loops and string growth that would run for minutes, with a problem", async () => {
+    const loop = await render("Before\n\n{% for i in (1..100000000) %}x{% endfor %}\n");
+    expect(loop.markdown).toContain("Before");
+    expect(loop.problems).toContainEqual(expect.objectContaining({ rule: "liquid/syntax", message: expect.stringMatching(/limit exceeded/) }));
+    const doubling = await render(`{% assign s = "x" %}${"{% assign s = s | append: s %}".repeat(40)}{{ s | size }}`);
+    expect(doubling.problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/limit exceeded/) }));
+  });
+});
