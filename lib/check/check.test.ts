@@ -5,7 +5,6 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
-import { runCheck } from "./index";
 
 const run = promisify(execFile);
 const PROJECT = path.resolve(__dirname, "../..");
@@ -150,8 +149,9 @@ describe("npm run check", () => {
       "_config.yml": `${BASIC_CONFIG}rules:\n  links/insecure: error\n  taxonomy/unknown-category: off\n`,
       "_posts/2024-01-21-insecure.md": post("title: Insecure\ncategory: nope", "[site](http://example.com/)\n"),
     });
-    const result = await runCheck({ root });
-    expect(result.problems.map((p) => [p.rule, p.severity])).toEqual([["links/insecure", "error"]]);
+    const { stdout } = await checkCli(root, ["--format", "json"]);
+    const { problems } = JSON.parse(stdout) as { problems: { rule: string; severity: string }[] };
+    expect(problems.map((p) => [p.rule, p.severity])).toEqual([["links/insecure", "error"]]);
   });
 
   it("prints a whole report into a pipe, however large (a JSON report is not cut at 64 KB)", async () => {
@@ -178,5 +178,24 @@ describe("npm run check", () => {
       expect(summary.posts).toBe(320);
       expect(problems.map((p) => [p.rule, p.file.endsWith("_posts/2024/2024-01-01-post-317.md")])).toEqual([["links/broken-internal", true]]);
     }
+  });
+
+  it("stops a post that renders for too long, reports it, and renders the others", async () => {
+    // Backtick runs of 1 to 1,000 characters take remark's parser 6 s (2,000 runs: 58 s); the limit here is 1 s.
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024-01-01-a.md": post("title: A", "Fine.\n"),
+      "_posts/2024-01-02-hostile.md": post("title: Hostile", `${Array.from({ length: 1000 }, (_, i) => `${"`".repeat(i + 1)}a`).join("")}\n`),
+      "_posts/2024-01-03-c.md": post("title: C", "[gone](/blog/gone/)\n"),
+    });
+    const { code, stdout } = await checkCli(root, ["--format", "json"], { BLOG_RENDER_TIMEOUT_S: "1" });
+    const { problems, summary } = JSON.parse(stdout) as { problems: { rule: string; file: string; message: string }[]; summary: { posts: number } };
+    expect(code).toBe(1);
+    expect(summary.posts).toBe(3);
+    expect(problems.map((p) => [p.rule, path.basename(p.file)])).toEqual([
+      ["markdown/render-failed", "2024-01-02-hostile.md"],
+      ["links/broken-internal", "2024-01-03-c.md"],
+    ]);
+    expect(problems[0]!.message).toMatch(/did not render within 1 s/);
   });
 });

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Post } from "@/lib/content/post";
-import type { ContentProblem } from "@/lib/content/problems";
+import { problem, type ContentProblem } from "@/lib/content/problems";
 import { checkPostBody, renderPost } from "@/lib/markdown";
 import type { Site } from "@/lib/site";
 
@@ -16,30 +16,36 @@ export interface RenderJob {
 
 const WORKER_BOOTSTRAP = `require("tsx/cjs/api").register(); require(${JSON.stringify(path.join(process.cwd(), "lib", "check", "render-worker.ts"))});`;
 
-/** Below this many posts per thread, starting threads costs more than it saves. */
+/** Below this many posts per thread, starting another thread costs more than it saves. */
 const MIN_POSTS_PER_THREAD = 150;
+
+/**
+ * How long one post may take to render. Real posts take milliseconds to a
+ * second; some hostile Markdown takes remark's parser quadratic time or worse
+ * (thousands of unclosed `[` or of backtick runs of different lengths) and
+ * would hold a build for minutes or hours. The thread rendering it is stopped,
+ * the post reported, and the rest of its share goes on in a new thread.
+ */
+function renderTimeoutMs(): number {
+  return (Number(process.env.BLOG_RENDER_TIMEOUT_S) || 30) * 1000;
+}
 
 /**
  * Collects the problems rendering finds in every post. With `fillCache` (the
  * build's check), each post is rendered once into the render cache that the
  * build's pages read; without it (`npm run check`), only the problems are
- * found, which skips highlighting. Large sites are split over worker threads,
- * one per core: rendering is CPU-bound and posts are independent.
+ * found, which skips highlighting. Posts are rendered in worker threads, one
+ * per core on large sites: rendering is CPU-bound and posts are independent,
+ * and a thread can be stopped when a post takes too long.
  */
 export async function renderAll(
   root: string, posts: readonly Post[], site: Site, fillCache: boolean, onProgress?: (done: number, total: number) => void,
 ): Promise<ContentProblem[]> {
-  const threads = Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(posts.length / MIN_POSTS_PER_THREAD));
+  if (posts.length === 0) return [];
+  const threads = Math.max(1, Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(posts.length / MIN_POSTS_PER_THREAD)));
+  const timeoutMs = renderTimeoutMs();
   let done = 0;
   const problems: ContentProblem[] = [];
-  const renderHere = async (post: Post) => {
-    problems.push(...(fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext)));
-    onProgress?.(++done, posts.length);
-  };
-  if (threads < 2) {
-    for (const post of posts) await renderHere(post);
-    return problems;
-  }
   const mode = { drafts: site.mode.drafts, future: site.mode.future, now: site.mode.now.toISOString() };
   const bySource = new Map(posts.map((post) => [post.source, post]));
   const shares = Array.from({ length: threads }, (_, i) => posts.filter((_, index) => index % threads === i).map((p) => p.source));
@@ -48,36 +54,69 @@ export async function renderAll(
   // of heap per 1,000 posts; a thread that still runs out (a huge post) hands its remaining posts back.
   const heapMb = Number(process.env.BLOG_WORKER_HEAP_MB) || 512 + Math.ceil(posts.length / 20);
   const leftOver: string[] = [];
-  await Promise.all(
-    shares.map(
-      (sources) =>
-        new Promise<void>((resolve, reject) => {
-          const job: RenderJob = { root, sources, mode, fillCache };
-          // Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
-          const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
-          const pending = new Set(sources);
-          worker.on("message", (message: { source?: string; problems?: ContentProblem[]; error?: string }) => {
-            if (message.error) return reject(new Error(`Rendering failed in a worker thread: ${message.error}`));
-            problems.push(...(message.problems ?? []));
-            onProgress?.(++done, posts.length);
-            if (message.source) pending.delete(message.source);
-            if (pending.size === 0) void worker.terminate().then(() => resolve());
-          });
-          worker.on("error", (error: Error & { code?: string }) => {
-            if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return reject(error);
-            leftOver.push(...pending);
-            pending.clear();
-            resolve();
-          });
-          worker.on("exit", (code) => (pending.size > 0 ? reject(new Error(`A render worker stopped early (exit ${code})`)) : resolve()));
-          if (sources.length === 0) void worker.terminate().then(() => resolve());
-        }),
-    ),
-  );
+
+  /** Renders `sources` in order in one thread; a post that overruns the time limit is reported and the rest go to a new thread. */
+  const renderShare = (sources: string[]): Promise<void> =>
+    new Promise<void>((resolve, reject) => {
+      if (sources.length === 0) return resolve();
+      const job: RenderJob = { root, sources, mode, fillCache };
+      // Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      let next = 0;
+      let postStarted: number | undefined;
+      let settled = false;
+      const finish = (then: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(watchdog);
+        void worker.terminate().then(then, then);
+      };
+      const watchdog = setInterval(() => {
+        if (postStarted === undefined || performance.now() - postStarted < timeoutMs) return;
+        problems.push(renderTimeout(bySource.get(sources[next]!)!, timeoutMs));
+        onProgress?.(++done, posts.length);
+        finish(() => renderShare(sources.slice(next + 1)).then(resolve, reject));
+      }, Math.min(1000, timeoutMs / 4));
+      worker.on("message", (message: { ready?: true; source?: string; problems?: ContentProblem[]; error?: string }) => {
+        if (message.error) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
+        // The worker has loaded the site (ready) or finished a post: the next post's time starts now.
+        postStarted = performance.now();
+        if (message.ready) return;
+        problems.push(...(message.problems ?? []));
+        onProgress?.(++done, posts.length);
+        next++;
+        if (next === sources.length) finish(resolve);
+      });
+      worker.on("error", (error: Error & { code?: string }) => {
+        if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish(() => reject(error));
+        leftOver.push(...sources.slice(next));
+        finish(resolve);
+      });
+      worker.on("exit", (code) => finish(() => (next < sources.length ? reject(new Error(`A render worker stopped early (exit ${code})`)) : resolve())));
+    });
+
+  await Promise.all(shares.map(renderShare));
   // Posts of a thread that ran out of memory are rendered here, where the heap is not bounded.
   if (leftOver.length > 0) {
     console.error(`A render thread ran out of memory (${heapMb} MB; BLOG_WORKER_HEAP_MB sets it); its ${leftOver.length} remaining posts are rendered in the main thread.`);
   }
-  for (const source of leftOver) await renderHere(bySource.get(source)!);
+  for (const source of leftOver) {
+    const post = bySource.get(source)!;
+    problems.push(...(fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext)));
+    onProgress?.(++done, posts.length);
+  }
   return problems;
+}
+
+function renderTimeout(post: Post, timeoutMs: number): ContentProblem {
+  const seconds = timeoutMs / 1000;
+  return problem({
+    rule: "markdown/render-failed",
+    file: post.source,
+    line: post.bodyLine,
+    message: `The post body did not render within ${seconds} s; rendering was stopped`,
+    found: `more than ${seconds} s of rendering`,
+    expected: "a body that renders in about a second",
+    hint: "look for thousands of unclosed `[`, backtick runs or nested elements in the body; BLOG_RENDER_TIMEOUT_S sets the limit",
+  });
 }

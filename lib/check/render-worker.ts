@@ -11,6 +11,8 @@ async function main() {
   const content = loadContent(job.root);
   const site = buildSite(content, { ...job.mode, now: new Date(job.mode.now) });
   const bySource = new Map(content.posts.map((post) => [post.source, post]));
+  // Loading is done: the main thread times each post from here.
+  parentPort!.postMessage({ ready: true });
   for (const source of job.sources) {
     const post = bySource.get(source);
     const problems = !post ? [] : job.fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext);

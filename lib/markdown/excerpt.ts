@@ -9,6 +9,14 @@ import { EXIT, SKIP, visit } from "./tree";
 const MAX_LENGTH = 300;
 
 /**
+ * The most Markdown parsed for one excerpt. Some input takes remark's parser
+ * quadratic time (50,000 unclosed `[`: 27 s), and an excerpt needs only its
+ * first 300 characters of text; a cut at this length still leaves room for
+ * long link URLs before them.
+ */
+const MAX_SOURCE = 8000;
+
+/**
  * A post's excerpt as plain text, for cards, feeds and meta descriptions: as in
  * Jekyll, the text before the `excerpt_separator` when the post has one
  * (e.g. `<!--more-->`), else the first paragraph.
@@ -17,7 +25,7 @@ export function excerptOf(body: string, format: "markdown" | "html", separator?:
   const cut = separator ? body.indexOf(separator) : -1;
   // Markdown nested too deeply to parse in reasonable time (see nesting.ts) gives no excerpt; the check reports it.
   if (cut > 0 && (format === "html" || !findDeepNesting(body.slice(0, cut)))) {
-    const before = withoutLiquidAndCode(body.slice(0, cut));
+    const before = withoutLiquidAndCode(body.slice(0, cut)).slice(0, MAX_SOURCE);
     // Block by block, so paragraphs keep a space between them.
     const plain = format === "html" ? textOfHtml(before) : fromMarkdown(before).children.map((block) => toString(block, { includeHtml: false })).join(" ");
     const text = tidy(plain);
@@ -73,7 +81,7 @@ export function excerptFromMarkdown(body: string): string {
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
     if (!text || !looksLikeParagraph(text) || findDeepNesting(text)) continue;
-    const plain = tidy(toString(fromMarkdown(text), { includeHtml: false }));
+    const plain = tidy(toString(fromMarkdown(text.slice(0, MAX_SOURCE)), { includeHtml: false }));
     if (plain.length >= 2) return truncate(plain);
   }
   return "";
