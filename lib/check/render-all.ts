@@ -22,8 +22,8 @@ const MIN_POSTS_PER_THREAD = 150;
 /**
  * How long one post may take to render. Real posts take milliseconds to a
  * second; some hostile Markdown takes remark's parser quadratic time or worse
- * (thousands of unclosed `[` or of backtick runs of different lengths) and
- * would hold a build for minutes or hours. The thread rendering it is stopped,
+ * (tens of thousands of nested brackets, thousands of backtick runs of
+ * different lengths: 2,000 take 58 s) and would hold a build for hours. The thread rendering it is stopped,
  * the post reported, and the rest of its share goes on in a new thread.
  */
 function renderTimeoutMs(): number {
@@ -117,6 +117,6 @@ function renderTimeout(post: Post, timeoutMs: number): ContentProblem {
     message: `The post body did not render within ${seconds} s; rendering was stopped`,
     found: `more than ${seconds} s of rendering`,
     expected: "a body that renders in about a second",
-    hint: "look for thousands of unclosed `[`, backtick runs or nested elements in the body; BLOG_RENDER_TIMEOUT_S sets the limit",
+    hint: "look for thousands of brackets, backtick runs or nested elements in the body; BLOG_RENDER_TIMEOUT_S sets the limit",
   });
 }
