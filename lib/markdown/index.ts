@@ -138,8 +138,19 @@ export async function checkPostBody(post: Post, context: RenderContext): Promise
   return problems;
 }
 
+/**
+ * The problems of a post already in the cache: from a rendered page (`page`),
+ * or from a rendered page or an earlier check (`check`). Undefined when the
+ * post has to be rendered.
+ */
+export function cachedProblems(post: Post, context: RenderContext, purpose: Purpose): ContentProblem[] | undefined {
+  const key = renderKey(post, context);
+  const cached = readCached<RenderedPost>("render", key) ?? (purpose === "check" ? readCached<RenderedPost>("check", key) : undefined);
+  return cached?.problems;
+}
+
 /** A page's HTML, or only the problems (`check`: no highlighting, no HTML written out). */
-type Purpose = "page" | "check";
+export type Purpose = "page" | "check";
 
 interface RenderData extends LinkCheckData {
   liquidBlocks?: Map<string, Element>;
