@@ -130,11 +130,10 @@ function renderKey(post: Post, context: RenderContext): string {
  * found by the same chain without highlighting or HTML output (and cached apart).
  */
 export async function checkPostBody(post: Post, context: RenderContext): Promise<ContentProblem[]> {
-  const key = renderKey(post, context);
-  const cached = readCached<RenderedPost>("render", key) ?? readCached<RenderedPost>("check", key);
-  if (cached) return cached.problems;
+  const cached = cachedProblems(post, context, "check");
+  if (cached) return cached;
   const { problems, failed } = await renderBody(post, context, "check").catch((error: unknown) => unrenderable(post, error));
-  if (!failed) writeCached("check", key, { html: "", headings: [], problems } satisfies RenderedPost);
+  if (!failed) writeCached("check", renderKey(post, context), { html: "", headings: [], problems } satisfies RenderedPost);
   return problems;
 }
 
