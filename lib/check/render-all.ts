@@ -4,7 +4,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Post } from "@/lib/content/post";
 import { problem, type ContentProblem } from "@/lib/content/problems";
-import { cachedProblems, checkPostBody, renderPost } from "@/lib/markdown";
+import { cachedProblems, checkPostBody, renderPost, type RenderContext } from "@/lib/markdown";
 import type { Site } from "@/lib/site";
 
 export interface RenderJob {
@@ -89,7 +89,7 @@ export async function renderAll(
         onProgress?.(++done, total);
         finish(() => renderShare(sources.slice(next + 1)).then(resolve, reject));
       }, Math.min(1000, timeoutMs / 4));
-      worker.on("message", (message: { ready?: true; source?: string; problems?: ContentProblem[]; error?: string }) => {
+      worker.on("message", (message: { ready?: true; problems?: ContentProblem[]; error?: string }) => {
         if (message.error) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
         // The worker has loaded the site (ready) or finished a post: the next post's time starts now.
         postStarted = performance.now();
@@ -113,11 +113,15 @@ export async function renderAll(
     console.error(`A render thread ran out of memory (${heapMb} MB; BLOG_WORKER_HEAP_MB sets it); its ${leftOver.length} remaining posts are rendered in the main thread.`);
   }
   for (const source of leftOver) {
-    const post = bySource.get(source)!;
-    problems.push(...(fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext)));
+    problems.push(...(await problemsOfPost(bySource.get(source)!, site.renderContext, fillCache)));
     onProgress?.(++done, total);
   }
   return problems;
+}
+
+/** One post's render problems: rendered into the cache for a build's pages (`fillCache`), or only checked. */
+export async function problemsOfPost(post: Post, context: RenderContext, fillCache: boolean): Promise<ContentProblem[]> {
+  return fillCache ? (await renderPost(post, context)).problems : checkPostBody(post, context);
 }
 
 function renderTimeout(post: Post, timeoutMs: number): ContentProblem {

@@ -2,9 +2,8 @@
 // renders its share of the posts (into the render cache, for a build), and sends back their problems.
 import { parentPort, workerData } from "node:worker_threads";
 import { loadContent } from "@/lib/content/load";
-import { checkPostBody, renderPost } from "@/lib/markdown";
 import { buildSite } from "@/lib/site/model";
-import type { RenderJob } from "./render-all";
+import { problemsOfPost, type RenderJob } from "./render-all";
 
 async function main() {
   const job = workerData as RenderJob;
@@ -15,8 +14,8 @@ async function main() {
   parentPort!.postMessage({ ready: true });
   for (const source of job.sources) {
     const post = bySource.get(source);
-    const problems = !post ? [] : job.fillCache ? (await renderPost(post, site.renderContext)).problems : await checkPostBody(post, site.renderContext);
-    parentPort!.postMessage({ source, problems });
+    const problems = post ? await problemsOfPost(post, site.renderContext, job.fillCache) : [];
+    parentPort!.postMessage({ problems });
   }
 }
 
