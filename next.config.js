@@ -1,12 +1,30 @@
 const os = require("node:os");
 
 /**
+ * Jekyll's `baseurl` from the site's config (lib/config owns reading it): the
+ * path the blog is served under. Kept in the environment, so Next's workers
+ * and the page code see the same value without reading the config again.
+ */
+function basePath() {
+  if (process.env.BLOG_BASE_PATH === undefined) {
+    const tsx = require("tsx/cjs/api");
+    const { contentRoot } = tsx.require("./lib/content/paths.ts", __filename);
+    const { readConfig } = tsx.require("./lib/config/files.ts", __filename);
+    process.env.BLOG_BASE_PATH = readConfig(contentRoot()).config.baseurl;
+  }
+  return process.env.BLOG_BASE_PATH;
+}
+
+/**
  * Static export: every page is HTML in out/, servable by any static host.
- * No I/O here: content is read by lib/content when pages are generated.
+ * The only content read here is the config's `baseurl`; posts are read by lib/content when pages are generated.
  * @type {import('next').NextConfig}
  */
 const nextConfig = {
   output: "export",
+  // Next.js prefixes its own assets and routes; lib/site/href.ts prefixes the blog's links.
+  basePath: basePath(),
+  env: { BLOG_BASE_PATH: basePath() },
   // `/blog/post/` is written as blog/post/index.html, the layout static hosts serve as a clean URL.
   trailingSlash: true,
   images: { unoptimized: true },

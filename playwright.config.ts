@@ -11,6 +11,10 @@ const hasCorpusBuild = fs.existsSync(`${CORPUS_OUT_DIR}/index.html`);
 export const RUNTIME_OUT_DIR = ".cache/out-runtime";
 const hasRuntimeBuild = fs.existsSync(`${RUNTIME_OUT_DIR}/index.html`);
 const runtimePort = port + 2;
+/** The sample blog built with `baseurl: /team-blog` (scripts/test.mjs), served under that path. */
+export const BASEURL_OUT_DIR = ".cache/out-baseurl";
+const hasBaseurlBuild = fs.existsSync(`${BASEURL_OUT_DIR}/index.html`);
+const baseurlPort = port + 3;
 
 // Smoke tests run against the built static export, served like a static host serves it:
 // the sample blog (out/) on one port, the ePages corpus build on another.
@@ -26,8 +30,8 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "desktop", testIgnore: /(corpus|client-runtime)\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${port}` } },
-    { name: "phone", testIgnore: /(corpus|client-runtime)\.spec/, grep: /@phone/, use: { ...devices["Pixel 7"], baseURL: `http://localhost:${port}` } },
+    { name: "desktop", testIgnore: /(corpus|client-runtime|baseurl)\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${port}` } },
+    { name: "phone", testIgnore: /(corpus|client-runtime|baseurl)\.spec/, grep: /@phone/, use: { ...devices["Pixel 7"], baseURL: `http://localhost:${port}` } },
     ...(hasCorpusBuild
       ? [{ name: "corpus", testMatch: /corpus\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${corpusPort}` } }]
       : []),
@@ -35,6 +39,9 @@ export default defineConfig({
     // specs (no-javascript, budget) are about the default mode only.
     ...(hasRuntimeBuild
       ? [{ name: "client-runtime", testMatch: /(smoke|theme|code-blocks|media|search|feeds|client-runtime)\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${runtimePort}` } }]
+      : []),
+    ...(hasBaseurlBuild
+      ? [{ name: "baseurl", testMatch: /baseurl\.spec/, use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${baseurlPort}` } }]
       : []),
   ],
   webServer: [
@@ -50,6 +57,9 @@ export default defineConfig({
       : []),
     ...(hasRuntimeBuild
       ? [{ command: "node scripts/serve.mjs", env: { PORT: String(runtimePort), OUT_DIR: RUNTIME_OUT_DIR }, url: `http://localhost:${runtimePort}/`, reuseExistingServer: false, timeout: 30_000 }]
+      : []),
+    ...(hasBaseurlBuild
+      ? [{ command: "node scripts/serve.mjs", env: { PORT: String(baseurlPort), OUT_DIR: BASEURL_OUT_DIR }, url: `http://localhost:${baseurlPort}/team-blog/`, reuseExistingServer: false, timeout: 30_000 }]
       : []),
   ],
 });

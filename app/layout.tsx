@@ -10,6 +10,7 @@ import { getSite } from "@/lib/site";
 import { mono, sans, sansExtended } from "./fonts";
 import "./globals.css";
 import "./code.css";
+import { linkTo } from "@/lib/site/href";
 
 export function generateMetadata(): Metadata {
   return siteMetadata(getSite());
@@ -39,7 +40,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <head>
         <ThemeScript />
         {/* Theme toggle, copy buttons, lightbox, video embeds, the "/" shortcut: one small progressive script. */}
-        <script src="/js/site.js" defer />
+        <script src={linkTo("/js/site.js")} defer />
       </head>
       <body>
         <SiteHeader

@@ -1,4 +1,5 @@
 import { getSite } from "@/lib/site";
+import { linkTo } from "@/lib/site/href";
 
 export default function NotFound() {
   const { config, posts } = getSite();
@@ -8,8 +9,8 @@ export default function NotFound() {
       <h1 className="listing-title">Page not found</h1>
       <p>The page you are looking for does not exist or has moved.</p>
       <p>
-        <a href={encodeURI(config.routes.home)}>Go to the latest posts</a> or browse the{" "}
-        <a href={encodeURI(config.routes.archive)}>archive</a>.
+        <a href={linkTo(config.routes.home)}>Go to the latest posts</a> or browse the{" "}
+        <a href={linkTo(config.routes.archive)}>archive</a>.
       </p>
       {posts.length > 0 && (
         <>
@@ -17,7 +18,7 @@ export default function NotFound() {
           <ul>
             {posts.slice(0, 5).map((post) => (
               <li key={post.source}>
-                <a href={encodeURI(post.url)}>{post.title}</a>
+                <a href={linkTo(post.url)}>{post.title}</a>
               </li>
             ))}
           </ul>

@@ -6,5 +6,5 @@ export const dynamic = "force-static";
 
 export default function robots(): MetadataRoute.Robots {
   const { config } = getSite();
-  return { rules: { userAgent: "*", allow: "/" }, sitemap: absoluteUrl(config.url, "/sitemap.xml") };
+  return { rules: { userAgent: "*", allow: "/" }, sitemap: absoluteUrl(config.rootUrl, "/sitemap.xml") };
 }

@@ -1,4 +1,5 @@
 import type { Author } from "@/lib/content/post";
+import { linkTo } from "@/lib/site/href";
 
 export interface AuthorAvatarProps {
   author: Author;
@@ -9,7 +10,7 @@ export interface AuthorAvatarProps {
 export function AuthorAvatar({ author, size }: AuthorAvatarProps) {
   if (author.avatar?.exists) {
     return (
-      <img className="avatar" src={encodeURI(author.avatar.src)} alt="" width={size} height={size} loading="lazy" decoding="async" />
+      <img className="avatar" src={linkTo(author.avatar.src)} alt="" width={size} height={size} loading="lazy" decoding="async" />
     );
   }
   const initials = author.fullName

@@ -1,5 +1,6 @@
 import type { Author } from "@/lib/content/post";
 import { AuthorAvatar } from "./author-avatar";
+import { linkTo } from "@/lib/site/href";
 
 export interface AuthorBylineProps {
   authors: readonly Author[];
@@ -23,7 +24,7 @@ export function AuthorByline({ authors, avatarSize = 32 }: AuthorBylineProps) {
         {authors.map((author, index) => (
           <span key={author.slug}>
             {index > 0 && (index === authors.length - 1 ? " and " : ", ")}
-            <a href={encodeURI(author.url)} rel="author">
+            <a href={linkTo(author.url)} rel="author">
               {author.fullName}
             </a>
           </span>

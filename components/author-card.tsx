@@ -1,5 +1,6 @@
 import type { Author } from "@/lib/content/post";
 import { AuthorAvatar } from "./author-avatar";
+import { linkTo } from "@/lib/site/href";
 
 export interface AuthorCardProps {
   author: Author;
@@ -17,7 +18,7 @@ export function AuthorCard({ author, headingLevel = 3, linkName = true }: Author
       <AuthorAvatar author={author} size={headingLevel === 1 ? 96 : 64} />
       <div>
         <Heading className="author-card-name">
-          {linkName ? <a href={encodeURI(author.url)}>{author.fullName}</a> : author.fullName}
+          {linkName ? <a href={linkTo(author.url)}>{author.fullName}</a> : author.fullName}
         </Heading>
         {author.description && (
           <p className="author-card-bio">

@@ -1,4 +1,5 @@
 import type { Category } from "@/lib/content/post";
+import { linkTo } from "@/lib/site/href";
 
 export interface CategoryBadgeProps {
   category: Category;
@@ -8,7 +9,7 @@ export interface CategoryBadgeProps {
 
 export function CategoryBadge({ category, searchFilter }: CategoryBadgeProps) {
   return (
-    <a className="category-badge" href={encodeURI(category.url)} data-pagefind-filter={searchFilter}>
+    <a className="category-badge" href={linkTo(category.url)} data-pagefind-filter={searchFilter}>
       {category.name}
     </a>
   );

@@ -1,3 +1,4 @@
+import { linkTo } from "@/lib/site/href";
 export interface PaginationProps {
   page: number;
   pageCount: number;
@@ -11,7 +12,7 @@ export function Pagination({ page, pageCount, hrefOf }: PaginationProps) {
   return (
     <nav className="pagination" aria-label="Pagination">
       {page > 1 ? (
-        <a href={encodeURI(hrefOf(page - 1))} rel="prev">
+        <a href={linkTo(hrefOf(page - 1))} rel="prev">
           ← Newer
         </a>
       ) : (
@@ -25,7 +26,7 @@ export function Pagination({ page, pageCount, hrefOf }: PaginationProps) {
             </li>
           ) : (
             <li key={n}>
-              <a href={encodeURI(hrefOf(n))} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>
+              <a href={linkTo(hrefOf(n))} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>
                 {n}
               </a>
             </li>
@@ -33,7 +34,7 @@ export function Pagination({ page, pageCount, hrefOf }: PaginationProps) {
         )}
       </ol>
       {page < pageCount ? (
-        <a href={encodeURI(hrefOf(page + 1))} rel="next">
+        <a href={linkTo(hrefOf(page + 1))} rel="next">
           Older →
         </a>
       ) : (

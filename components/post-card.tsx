@@ -2,6 +2,7 @@ import type { SitePost } from "@/lib/site";
 import { CategoryBadge } from "./category-badge";
 import { PostMeta } from "./post-meta";
 import { StatusBadge } from "./status-badge";
+import { linkTo } from "@/lib/site/href";
 
 export interface PostCardProps {
   post: SitePost;
@@ -17,9 +18,9 @@ export function PostCard({ post, locale, timezone, eager = false }: PostCardProp
   return (
     <article className={`post-card${image ? " has-image" : ""}`}>
       {image && (
-        <a className="post-card-image" href={encodeURI(post.url)} tabIndex={-1} aria-hidden="true">
+        <a className="post-card-image" href={linkTo(post.url)} tabIndex={-1} aria-hidden="true">
           <img
-            src={encodeURI(image.src)}
+            src={linkTo(image.src)}
             alt=""
             width={image.width ?? 1200}
             height={image.height ?? 630}
@@ -37,7 +38,7 @@ export function PostCard({ post, locale, timezone, eager = false }: PostCardProp
           <StatusBadge status={post.status} />
         </div>
         <h2 className="post-card-title">
-          <a href={encodeURI(post.url)}>{post.title}</a>
+          <a href={linkTo(post.url)}>{post.title}</a>
         </h2>
         {post.excerpt && <p className="post-card-excerpt">{post.excerpt}</p>}
         <PostMeta authors={post.authors} date={post.date} wordCount={post.wordCount} locale={locale} timezone={timezone} avatarSize={24} />

@@ -2,6 +2,7 @@ import type { SitePost } from "@/lib/site";
 import { CategoryBadge } from "./category-badge";
 import { PostMeta } from "./post-meta";
 import { StatusBadge } from "./status-badge";
+import { linkTo } from "@/lib/site/href";
 
 export interface PostHeaderProps {
   post: SitePost;
@@ -24,7 +25,7 @@ export function PostHeader({ post, locale, timezone, indexed = false }: PostHead
       {image && (
         <div className="post-hero">
           <img
-            src={encodeURI(image.src)}
+            src={linkTo(image.src)}
             alt={overlay ? "" : image.alt}
             width={image.width ?? 1600}
             height={image.height ?? 600}

@@ -1,5 +1,6 @@
 import type { SitePost } from "@/lib/site";
 import { PostDate } from "./post-date";
+import { linkTo } from "@/lib/site/href";
 
 export interface RelatedPostsProps {
   posts: readonly SitePost[];
@@ -15,7 +16,7 @@ export function RelatedPosts({ posts, locale, timezone }: RelatedPostsProps) {
       <ul>
         {posts.map((post) => (
           <li key={post.source}>
-            <a href={encodeURI(post.url)}>{post.title}</a>
+            <a href={linkTo(post.url)}>{post.title}</a>
             <span className="related-posts-meta">
               {post.categories[0] && <>{post.categories[0].name} · </>}
               <PostDate date={post.date} locale={locale} timezone={timezone} />

@@ -1,4 +1,5 @@
 import { ThemeToggle } from "./theme-toggle";
+import { linkTo } from "@/lib/site/href";
 
 export interface SiteHeaderProps {
   title: string;
@@ -14,7 +15,7 @@ export function SiteHeader({ title, homePath, archivePath, searchPath }: SiteHea
         Skip to content
       </a>
       <div className="site-header-inner">
-        <a className="site-title" href={encodeURI(homePath)}>
+        <a className="site-title" href={linkTo(homePath)}>
           <span className="site-logo" aria-hidden="true">
             {"</>"}
           </span>
@@ -24,14 +25,14 @@ export function SiteHeader({ title, homePath, archivePath, searchPath }: SiteHea
           <nav aria-label="Main">
             <ul className="site-nav">
               <li>
-                <a href={encodeURI(homePath)}>Posts</a>
+                <a href={linkTo(homePath)}>Posts</a>
               </li>
               <li>
-                <a href={encodeURI(archivePath)}>Archive</a>
+                <a href={linkTo(archivePath)}>Archive</a>
               </li>
               <li>
                 {/* site.js binds the "/" key to this link (or to the search field on the search page). */}
-                <a href={encodeURI(searchPath)} data-search-link="" aria-keyshortcuts="/">
+                <a href={linkTo(searchPath)} data-search-link="" aria-keyshortcuts="/">
                   Search
                 </a>
               </li>

@@ -1,4 +1,5 @@
 import type { Tag } from "@/lib/content/post";
+import { linkTo } from "@/lib/site/href";
 
 export interface TagListProps {
   tags: readonly Tag[];
@@ -10,7 +11,7 @@ export function TagList({ tags }: TagListProps) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <a href={encodeURI(tag.url)} rel="tag">
+          <a href={linkTo(tag.url)} rel="tag">
             #{tag.name}
           </a>
         </li>

@@ -41,7 +41,8 @@ function htmlFiles(dir, files = []) {
 // What Next.js adds to a page for its client runtime: chunk scripts, the
 // Turbopack bootstrap, the inline RSC payload, and preloads of those scripts.
 const RUNTIME_PATTERNS = [
-  /<script\b[^>]*\bsrc="\/_next\/[^"]*"[^>]*><\/script>/g,
+  // Under a basePath (Jekyll's baseurl) the chunks are at /base/_next/.
+  /<script\b[^>]*\bsrc="[^"]*\/_next\/[^"]*"[^>]*><\/script>/g,
   /<script\b[^>]*>\s*\(?(?:self\.__next_f|\(self\.__next_f|globalThis\["TURBOPACK"\]|\(globalThis\["TURBOPACK"\])[\s\S]*?<\/script>/g,
   /<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*\/?>/g,
   /<link\b[^>]*\bas="script"[^>]*\brel="(?:preload|modulepreload)"[^>]*\/?>/g,

@@ -16,6 +16,10 @@ if (!fs.existsSync(path.join(dir, "index.html"))) {
   process.exit(1);
 }
 
+// A blog with a baseurl (Jekyll's, Next's basePath) is served under it, as on its host: out/ at /base/.
+// Read from the export itself (its stylesheet link), so any out/ is served as it was built.
+const basePath = process.env.BLOG_BASE_PATH ?? /\bhref="(\/[^"]*?)?\/_next\/static\//.exec(fs.readFileSync(path.join(dir, "index.html"), "utf8"))?.[1] ?? "";
+
 const notFoundPage = path.join(dir, "404.html");
 const compress = compression();
 const serve = sirv(dir, {
@@ -28,15 +32,26 @@ const serve = sirv(dir, {
 });
 
 const server = http.createServer((req, res) => {
+  if (basePath) {
+    const url = req.url ?? "/";
+    if (url === "/" || url === basePath) {
+      res.writeHead(302, { Location: `${basePath}/` }).end();
+      return;
+    }
+    if (!url.startsWith(`${basePath}/`)) return notFound(res);
+    req.url = url.slice(basePath.length);
+  }
   compress(req, res, () => {
-    serve(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader("Content-Type", "text/html; charset=utf-8");
-      fs.createReadStream(notFoundPage).on("error", () => res.end("Not found")).pipe(res);
-    });
+    serve(req, res, () => notFound(res));
   });
 });
 
+function notFound(res) {
+  res.statusCode = 404;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  fs.createReadStream(notFoundPage).on("error", () => res.end("Not found")).pipe(res);
+}
+
 server.listen(port, () => {
-  console.log(`Serving ${path.relative(process.cwd(), dir) || dir} at http://localhost:${port}`);
+  console.log(`Serving ${path.relative(process.cwd(), dir) || dir} at http://localhost:${port}${basePath}/`);
 });

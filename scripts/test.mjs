@@ -44,6 +44,7 @@ if (only !== "unit") {
   const corpus = path.resolve("../shared/corpus/devblog");
   fs.rmSync(".cache/out-corpus", { recursive: true, force: true });
   fs.rmSync(".cache/out-runtime", { recursive: true, force: true });
+  fs.rmSync(".cache/out-baseurl", { recursive: true, force: true });
   if (fs.existsSync(path.join(corpus, "_posts"))) {
     run("Build the ePages corpus", process.execPath, ["scripts/build.mjs", "--content", corpus, "--out", ".cache/out-corpus"], {
       BLOG_CONFIG: `_config.yml,${path.resolve("e2e/corpus/config-overlay.yml")}`,
@@ -61,6 +62,11 @@ if (only !== "unit") {
     BLOG_CONTENT_DIR: "",
     BLOG_QUIET: "1",
     BLOG_CLIENT_RUNTIME: "1",
+  });
+  run("Build the sample blog under a baseurl", process.execPath, ["scripts/build.mjs", "--out", ".cache/out-baseurl"], {
+    BLOG_CONTENT_DIR: "",
+    BLOG_CONFIG: `_config.yml,${path.resolve("e2e/baseurl/config-overlay.yml")}`,
+    BLOG_QUIET: "1",
   });
   run("Build the sample blog", process.execPath, ["scripts/build.mjs"], { BLOG_CONTENT_DIR: "", BLOG_QUIET: "1" });
   run("Browser tests", "npx", ["playwright", "test"]);

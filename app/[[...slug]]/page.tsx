@@ -12,6 +12,7 @@ import { routeMetadata } from "@/lib/seo/metadata";
 import { findRoute, getSite, neighbours, problemsOf, segmentsOf } from "@/lib/site";
 import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
+import { linkTo } from "@/lib/site/href";
 
 // Every URL comes from the site model's route table; anything else is a 404.
 export const dynamicParams = false;
@@ -85,6 +86,6 @@ export default async function CatchAllPage({ params }: { params: Params }) {
       return <SearchView site={site} path={route.path} />;
     case "redirect":
       // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
-      return <RedirectView to={encodeURI(route.to)} />;
+      return <RedirectView to={linkTo(route.to)} />;
   }
 }

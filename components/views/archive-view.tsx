@@ -1,6 +1,7 @@
 import { PostDate } from "../post-date";
 import { postsByYear, type Site } from "@/lib/site";
 import { pluralize } from "@/lib/format";
+import { linkTo } from "@/lib/site/href";
 
 export interface ArchiveViewProps {
   site: Site;
@@ -25,7 +26,7 @@ export function ArchiveView({ site }: ArchiveViewProps) {
             {posts.map((post) => (
               <li key={post.source}>
                 <PostDate date={post.date} locale={config.dateLocale} timezone={config.timezone} />
-                <a href={encodeURI(post.url)}>{post.title}</a>
+                <a href={linkTo(post.url)}>{post.title}</a>
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { ProblemList } from "../problem-list";
 import { RelatedPosts } from "../related-posts";
 import { TableOfContents } from "../table-of-contents";
 import { TagList } from "../tag-list";
+import { linkTo } from "@/lib/site/href";
 
 export interface PostViewProps {
   site: Site;
@@ -60,7 +61,7 @@ export function PostView({ site, post, html, headings, previous, next, related, 
         {(previous || next) && (
           <nav className="post-nav" aria-label="More posts">
             {next ? (
-              <a className="post-nav-link" href={encodeURI(next.url)} rel="next">
+              <a className="post-nav-link" href={linkTo(next.url)} rel="next">
                 <span className="post-nav-label">Newer post</span>
                 <span className="post-nav-title">{next.title}</span>
               </a>
@@ -68,7 +69,7 @@ export function PostView({ site, post, html, headings, previous, next, related, 
               <span />
             )}
             {previous && (
-              <a className="post-nav-link post-nav-previous" href={encodeURI(previous.url)} rel="prev">
+              <a className="post-nav-link post-nav-previous" href={linkTo(previous.url)} rel="prev">
                 <span className="post-nav-label">Older post</span>
                 <span className="post-nav-title">{previous.title}</span>
               </a>

@@ -1,4 +1,5 @@
 import type { Site } from "@/lib/site";
+import { linkTo } from "@/lib/site/href";
 
 /** Status line, result list and "more" button, filled in by public/js/search.js. */
 const SEARCH_OUTPUT =
@@ -22,14 +23,14 @@ export interface SearchViewProps {
 export function SearchView({ site, path }: SearchViewProps) {
   const { config, categories } = site;
   return (
-    <div className="search-page" data-search="" data-pagefind-bundle="/pagefind/">
+    <div className="search-page" data-search="" data-pagefind-bundle={linkTo("/pagefind/")} data-base-url={linkTo("/")}>
       <header className="listing-header">
         <h1 className="listing-title">Search</h1>
         <p className="listing-count">
           Search every post by title and text. Press <kbd>/</kbd> on any page of the blog to come here.
         </p>
       </header>
-      <form className="search-form" role="search" action={encodeURI(path)} method="get">
+      <form className="search-form" role="search" action={linkTo(path)} method="get">
         <div className="search-field">
           <label htmlFor="search-query">Search posts</label>
           <input id="search-query" type="search" name="q" autoComplete="off" spellCheck={false} data-search-input="" />
@@ -54,14 +55,14 @@ export function SearchView({ site, path }: SearchViewProps) {
       {/* Shown only without JavaScript: CSS hides it once the <head> script has marked the page (data-js). */}
       <p className="search-noscript">
         Search runs in your browser and needs JavaScript. Without it, browse the{" "}
-        <a href={encodeURI(config.routes.archive)}>archive</a>
+        <a href={linkTo(config.routes.archive)}>archive</a>
         {categories.length > 0 && (
           <>
             {" "}or a category:{" "}
             {categories.map((category, index) => (
               <span key={category.key}>
                 {index > 0 && ", "}
-                <a href={encodeURI(category.path)}>{category.title}</a>
+                <a href={linkTo(category.path)}>{category.title}</a>
               </span>
             ))}
           </>
@@ -71,7 +72,7 @@ export function SearchView({ site, path }: SearchViewProps) {
       {/* Set as HTML, not as React elements: when a build ships the client runtime
           (client_runtime: true), React then leaves what search.js changes here alone. */}
       <div className="search-output" dangerouslySetInnerHTML={{ __html: SEARCH_OUTPUT }} />
-      <script src="/js/search.js" defer />
+      <script src={linkTo("/js/search.js")} defer />
     </div>
   );
 }

@@ -21,11 +21,26 @@ describe("feed settings", () => {
   });
 });
 
-describe("Jekyll settings the blog does not apply", () => {
-  it("report a baseurl with its line, and say how to deploy instead", () => {
-    const { problems } = parseConfig([{ file: "_config.yml", text: "title: T\nbaseurl: /docs\n" }]);
-    expect(problems).toMatchObject([{ rule: "config/unsupported", severity: "warning", file: "_config.yml", line: 2, field: "baseurl", found: '"/docs"' }]);
-    expect(parseConfig([{ file: "_config.yml", text: 'baseurl: ""\n' }]).problems).toEqual([]);
+describe("baseurl (a site served under a path, as GitHub Pages project sites are)", () => {
+  const baseOf = (text: string) => parseConfig([{ file: "_config.yml", text: `url: https://team.github.io\n${text}` }]);
+
+  it("is a prefix with one leading slash and none at the end, and the root URL includes it", () => {
+    for (const [value, expected] of [["/docs", "/docs"], ["docs/", "/docs"], ["/a/b//", "/a/b"], ['""', ""], ["/", ""], ["", ""], ["2024", "/2024"]] as const) {
+      const { config, problems } = baseOf(`baseurl: ${value}\n`);
+      expect(problems).toEqual([]);
+      expect(config.baseurl).toBe(expected);
+      expect(config.rootUrl).toBe(`https://team.github.io${expected}`);
+    }
+    expect(parseConfig([]).config.baseurl).toBe("");
+  });
+
+  it("reports a value that is not a path, with its line, and uses none", () => {
+    for (const value of ["https://team.github.io/docs", "//cdn.example.com", "/docs?x=1", "/docs#top"]) {
+      const { config, problems } = baseOf(`title: T\nbaseurl: "${value}"\n`);
+      expect(config.baseurl).toBe("");
+      expect(problems).toMatchObject([{ rule: "config/invalid", file: "_config.yml", line: 3, field: "baseurl", found: `"${value}"` }]);
+      expect(problems[0]!.expected).toMatch(/URL path/);
+    }
   });
 });
 

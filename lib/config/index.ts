@@ -69,8 +69,12 @@ export const configSchema = z.object({
   markdown_ext: z.coerce.string().default("markdown,mkdown,mkdn,mkd,md,mdown"),
   /** Jekyll's: a marker in a post's text (e.g. `<!--more-->`); the excerpt is the text before it. Default: the first paragraph. */
   excerpt_separator: z.coerce.string().optional(),
-  /** Jekyll's: a URL prefix for the whole site. Not supported: the blog is built for the root of its host (reported). */
-  baseurl: z.coerce.string().optional(),
+  /**
+   * Jekyll's: the path the site is served under (`/project` on GitHub Pages project sites).
+   * Files in out/ stay where Jekyll's _site has them; every URL the blog writes starts with it.
+   */
+  baseurl: z.union([z.string(), z.number(), z.null()]).transform((value) => normalizeBaseurl(value === null ? "" : String(value)))
+    .refine((value) => value !== undefined, "must be a URL path such as /blog, without host, query or fragment").default(""),
   /** Sanitize raw HTML in posts (for blogs that take outside contributions). */
   sanitize: z.boolean().default(false),
   /** A generated Open Graph card per post without a header image (about 30 ms of build time each). */
@@ -86,7 +90,12 @@ type RawConfig = z.infer<typeof configSchema>;
 export interface SiteConfig {
   title: string;
   description: string;
+  /** The public origin, as in Jekyll's `url` (without `baseurl`). */
   url: string;
+  /** Jekyll's `baseurl`: "" or a path such as `/project`, no trailing slash. URLs on pages start with it; files in out/ do not. */
+  baseurl: string;
+  /** Where the blog's root is: `url` + `baseurl`. Absolute URLs (feeds, sitemap, metadata) start with it. */
+  rootUrl: string;
   lang: string;
   dateLocale: string;
   timezone: string;
@@ -144,15 +153,6 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   }
   const locate = (path: readonly (string | number)[]) =>
     lineOf.map((find) => find(path)).find((found) => found.line !== undefined) ?? { file: sources.at(-1)?.file ?? "_config.yml" };
-  if (typeof data.baseurl === "string" && data.baseurl.replace(/\/+$/, "") !== "") {
-    const where = locate(["baseurl"]);
-    problems.push(problem({
-      rule: "config/unsupported", file: where.file, line: where.line, field: "baseurl",
-      message: "`baseurl` is not applied: the blog is built for the root of its host, and every URL starts at /",
-      found: quote(data.baseurl), expected: "no baseurl, or an empty one",
-      hint: "serve out/ at the root of a host (a subdomain such as blog.example.com), or put the prefix into `permalink` and `routes`",
-    }));
-  }
   const cleaned: Record<string, unknown> = { ...data };
   // Checked here rather than per post, so the message names the config line once.
   if (typeof data.permalink === "string") {
@@ -215,7 +215,20 @@ const CONFIG_EXPECTATIONS: Record<string, string> = {
   sanitize: "`true` or `false`",
   og_cards: "`true` or `false`",
   client_runtime: "`true` or `false`",
+  baseurl: "a URL path such as /blog (or nothing): the path the site is served under, without host",
 };
+
+/**
+ * `baseurl` as a prefix: "" or `/a/b` (a leading slash added, trailing ones
+ * dropped, as Jekyll's relative_url treats it). Undefined for what is not a
+ * path: a host, a query or a fragment would not make URLs anyone can serve.
+ */
+export function normalizeBaseurl(value: string): string | undefined {
+  const trimmed = value.trim().replace(/\/+$/, "");
+  if (trimmed === "") return "";
+  if (/^[a-z][a-z\d+.-]*:|^\/\/|[?#\s\\]/i.test(trimmed)) return undefined;
+  return `/${trimmed.replace(/^\/+/, "")}`;
+}
 
 function unknownPlaceholder(pattern: string): string | undefined {
   if (pattern in PERMALINK_STYLES) return undefined;
@@ -251,6 +264,8 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     title: c.title,
     description: c.description,
     url: c.url,
+    baseurl: c.baseurl!,
+    rootUrl: `${c.url}${c.baseurl}`,
     lang: c.lang,
     dateLocale: c.date_locale,
     timezone: c.timezone,

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseConfig, type SiteConfig } from "@/lib/config";
+import type { SiteConfig } from "@/lib/config";
+import { configText, readConfig } from "@/lib/config/files";
 import { slugify } from "@/lib/permalinks";
 import { indexAssets, type AssetIndex } from "./assets";
 import { parseAuthors } from "./authors";
@@ -138,15 +139,6 @@ function safeRealpath(file: string): string | undefined {
   }
 }
 
-/**
- * `_config.yml`, or the comma-separated list in BLOG_CONFIG (paths relative to the
- * content root, or absolute), later files overriding earlier ones, like Jekyll's --config.
- */
-function configFiles(root: string): string[] {
-  const list = process.env.BLOG_CONFIG?.split(",").map((f) => f.trim()).filter(Boolean);
-  return list && list.length > 0 ? list.map((f) => (path.isAbsolute(f) ? path.relative(root, f) || f : f)) : ["_config.yml"];
-}
-
 function readOptional(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
@@ -161,15 +153,8 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
   if (!fs.existsSync(root)) {
     problems.push(problem({ rule: "config/invalid", file: root, message: `The content folder ${root} does not exist`, expected: "a Jekyll site root with _config.yml and _posts/", hint: "set BLOG_CONTENT_DIR to your site's folder", blocksBuild: true }));
   }
-  const sources = configFiles(root).flatMap((file) => {
-    const text = readOptional(path.resolve(root, file));
-    if (text === undefined && file !== "_config.yml") {
-      problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
-    }
-    return text === undefined ? [] : [{ file, text }];
-  });
+  const { config, problems: configProblems, sources } = readConfig(root);
   const configText = sources.map((s) => s.text).join("\0");
-  const { config, problems: configProblems } = parseConfig(sources);
   problems.push(...configProblems);
   const assets = indexAssets(root);
   const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
@@ -273,8 +258,7 @@ function reviveDates(key: string, value: unknown): unknown {
 export function loadContent(root: string = contentRoot()): ContentSnapshot {
   if (process.env.NODE_ENV === "development") return loadFresh(root);
   // Config files may live outside the content folder (BLOG_CONFIG), so their text is part of the key too.
-  const configTexts = configFiles(root).map((file) => readOptional(path.resolve(root, file)) ?? "").join("\0");
-  const key = createHash("sha1").update(`${root}\0${configTexts}\0${fingerprintFiles(root)}`).digest("hex");
+  const key = createHash("sha1").update(`${root}\0${configText(root)}\0${fingerprintFiles(root)}`).digest("hex");
   const stored = readCached<StoredSnapshot>("content", key, reviveDates);
   if (stored) return { ...stored, includes: new Map(stored.includes), assets: indexAssets(root) };
   const snapshot = loadFresh(root);

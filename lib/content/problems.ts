@@ -46,7 +46,6 @@ const CONTENT_RULES = {
   "config/invalid": { severity: "error", blocksBuild: true, description: "a _config.yml value has the wrong type or form" },
   "config/yaml-syntax": { severity: "error", blocksBuild: true, description: "_config.yml is not valid YAML" },
   "config/no-posts": { severity: "warning", blocksBuild: false, description: "the content folder has no posts (often the wrong folder)" },
-  "config/unsupported": { severity: "warning", blocksBuild: false, description: "a Jekyll setting the blog does not apply (`baseurl`)" },
   "data/invalid": { severity: "warning", blocksBuild: false, description: "a file in _data/ is not valid YAML or JSON (`site.data` lacks it)" },
   "authors/invalid": { severity: "error", blocksBuild: false, description: "an entry of _data/authors.yml is malformed" },
   "front-matter/missing": { severity: "error", blocksBuild: true, description: "the post has no front matter block" },

@@ -22,22 +22,22 @@ export async function renderFeed(site: Site, spec: FeedSpec): Promise<string> {
   const entries = await Promise.all(spec.posts.map((post) => entryOf(site, post)));
   const siblings = spec.siblings;
   const feed = new Feed({
-    id: absoluteUrl(config.url, spec.path),
+    id: absoluteUrl(config.rootUrl, spec.path),
     title: xmlText(spec.title),
     description: xmlText(config.description || spec.title),
-    link: absoluteUrl(config.url, spec.homePath),
+    link: absoluteUrl(config.rootUrl, spec.homePath),
     language: config.lang,
     // The newest change, not the build time: an unchanged blog gives an unchanged feed.
     updated: entries.reduce<Date | undefined>((newest, e) => (!newest || e.updated > newest ? e.updated : newest), undefined) ?? site.mode.now,
     generator: "Markdown-in-git blog (Next.js, feed)",
     feedLinks: {
-      atom: absoluteUrl(config.url, siblings.atom),
-      rss: absoluteUrl(config.url, siblings.rss),
-      json: absoluteUrl(config.url, siblings.json),
+      atom: absoluteUrl(config.rootUrl, siblings.atom),
+      rss: absoluteUrl(config.rootUrl, siblings.rss),
+      json: absoluteUrl(config.rootUrl, siblings.json),
     },
     // Atom wants an author for the feed when an entry has none.
-    author: { name: xmlText(config.title), link: config.url },
-    favicon: absoluteUrl(config.url, "/icon.svg"),
+    author: { name: xmlText(config.title), link: `${config.rootUrl}/` },
+    favicon: absoluteUrl(config.rootUrl, "/icon.svg"),
   });
   for (const entry of entries) feed.addItem(itemOf(site, spec, entry));
   switch (spec.format) {
@@ -52,11 +52,11 @@ export async function renderFeed(site: Site, spec: FeedSpec): Promise<string> {
 
 async function entryOf(site: Site, post: SitePost): Promise<Entry> {
   const { config } = site;
-  const url = absoluteUrl(config.url, post.url);
+  const url = absoluteUrl(config.rootUrl, post.url);
   const { html } = await renderPost(post, site.renderContext);
   const image = post.image?.exists ? post.image : undefined;
   const hero = image
-    ? `<p><img src="${escapeHtml(toAbsolute(config.url, image.src))}" alt="${escapeHtml(image.alt)}"${image.width ? ` width="${image.width}"` : ""}${image.height ? ` height="${image.height}"` : ""}></p>\n`
+    ? `<p><img src="${escapeHtml(toAbsolute(config.rootUrl, image.src))}" alt="${escapeHtml(image.alt)}"${image.width ? ` width="${image.width}"` : ""}${image.height ? ` height="${image.height}"` : ""}></p>\n`
     : "";
   // An empty body would drop the element that declares the content namespace in RSS; say something instead.
   const body = html.trim() ? html : `<p>${escapeHtml(post.excerpt || post.title)}</p>`;
@@ -104,12 +104,12 @@ function itemOf(site: Site, spec: FeedSpec, { post, url, content, updated }: Ent
 }
 
 function atomAuthor(site: Site, author: Author): FeedAuthor {
-  return { name: xmlText(author.fullName), link: absoluteUrl(site.config.url, author.url) };
+  return { name: xmlText(author.fullName), link: absoluteUrl(site.config.rootUrl, author.url) };
 }
 
 function jsonAuthor(site: Site, author: Author): { name: string; url: string; avatar?: string } {
-  const avatar = author.avatar?.exists ? toAbsolute(site.config.url, author.avatar.src) : undefined;
-  return { name: author.fullName, url: absoluteUrl(site.config.url, author.url), ...(avatar ? { avatar } : {}) };
+  const avatar = author.avatar?.exists ? toAbsolute(site.config.rootUrl, author.avatar.src) : undefined;
+  return { name: author.fullName, url: absoluteUrl(site.config.rootUrl, author.url), ...(avatar ? { avatar } : {}) };
 }
 
 /** feed@6 writes JSON Feed 1.0; 1.1 adds `language`, and item authors come as `authors` (see itemOf). */

@@ -220,7 +220,7 @@ function escapeHtml(text: string): string {
 function liquidContext(post: Post, context: RenderContext): LiquidContext {
   const { config } = context;
   return {
-    site: { ...config.raw, title: config.title, description: config.description, url: config.url, timezone: config.timezone, data: context.data },
+    site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl, timezone: config.timezone, data: context.data },
     page: {
       ...post.data,
       title: post.title,

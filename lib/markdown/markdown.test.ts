@@ -137,3 +137,42 @@ describe("hostile bodies", () => {
     expect(rendered.html).toContain("&lt;div&gt;");
   });
 });
+
+describe("a site with a baseurl (served under /proj)", () => {
+  const pages = new Set(["/2024/01/first/", "/about/"]);
+  const context = () => testContext("url: https://team.github.io\nbaseurl: /proj\nexternal_paths: [/docs/]", "baseurl-test", {
+    resolvePath: (p) => (pages.has(p) ? "page" : p.startsWith("/docs/") ? "external" : undefined),
+    asset: (p) => (p === "/assets/a.png" ? { width: 10, height: 5 } : undefined),
+    postUrl: (name) => (name === "2024-01-02-first" ? "/2024/01/first/" : undefined),
+  });
+  const render = async (body: string) => {
+    const { renderPost } = await import("./index");
+    const post = { source: "_posts/2024-01-03-x.md", format: "markdown", body, bodyLine: 4, hash: body, url: "/2024/01/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    return renderPost(post as never, context());
+  };
+
+  it("resolves links and images under the base, and post_url gives the URL under it, written either way (Jekyll 3 or 4)", async () => {
+    const { html, problems } = await render([
+      "[a]({% post_url 2024-01-02-first %}) [b]({{ site.baseurl }}{% post_url 2024-01-02-first %}) [c]({{ site.baseurl }}/{% post_url 2024-01-02-first %})",
+      "[d]({{ '/about/' | relative_url }}) [e](../first/) [f](https://team.github.io/proj/about/) [g](/docs/api/)",
+      "![pic]({{ site.baseurl }}/assets/a.png)",
+      "{% raw %}`{{ site.baseurl }}{% post_url x %}`{% endraw %}",
+    ].join("\n\n"));
+    expect(problems).toEqual([]);
+    expect(html.match(/href="\/proj\/2024\/01\/first\/"/g)).toHaveLength(3);
+    expect(html).toContain('href="/proj/about/"');
+    expect(html).toContain('src="/proj/assets/a.png" alt="pic" width="10" height="5"');
+    expect(html).toContain("{{ site.baseurl }}{% post_url x %}");
+  });
+
+  it("reports links and images that leave the base, and a base written twice, with the fix", async () => {
+    const { problems } = await render("[a](/about/) [b](/nowhere/)\n\n![pic](/assets/a.png)\n\n[c]({{ site.baseurl }}{{ '/about/' | relative_url }})\n");
+    expect(problems.map((p) => [p.rule, p.found, p.expected])).toEqual([
+      ["links/broken-internal", "/about/", "a URL under /proj/, here /proj/about/"],
+      ["links/broken-internal", "/nowhere/", "a URL under /proj/"],
+      ["images/missing", "/assets/a.png", "a path under /proj/"],
+      ["links/broken-internal", "/proj/proj/about/", "/proj/about/, with the baseurl once"],
+    ]);
+    expect(problems[0]!.hint).toContain("{{ site.baseurl }}/about/");
+  });
+});

@@ -26,7 +26,7 @@ export function routeJsonLd(site: Site, route: Route): JsonLd | undefined {
 /** A post: `BlogPosting` (what search engines read for article results) and its breadcrumb trail. */
 export function postJsonLd(site: Site, post: SitePost): JsonLd {
   const { config } = site;
-  const url = absoluteUrl(config.url, post.url);
+  const url = absoluteUrl(config.rootUrl, post.url);
   const image = postShareImage(site, post);
   const posting = {
     "@type": "BlogPosting",
@@ -71,7 +71,7 @@ export function listingJsonLd(site: Site, listing: Listing, path: string, page: 
     blogPost: posts.map((post) => ({
       "@type": "BlogPosting",
       headline: post.title,
-      url: absoluteUrl(config.url, post.url),
+      url: absoluteUrl(config.rootUrl, post.url),
       datePublished: post.date.toISOString(),
       author: post.authors.map((author) => person(site, author)),
     })),
@@ -83,22 +83,22 @@ function collectionJsonLd(site: Site, name: string, path: string): JsonLd {
   return {
     "@context": CONTEXT,
     "@graph": [
-      { "@type": "CollectionPage", name, url: absoluteUrl(config.url, path), isPartOf: blog(site), inLanguage: config.lang },
+      { "@type": "CollectionPage", name, url: absoluteUrl(config.rootUrl, path), isPartOf: blog(site), inLanguage: config.lang },
       breadcrumb(site, [{ name: config.title, path: config.routes.home }, { name, path }]),
     ],
   };
 }
 
 function person(site: Site, author: Author): JsonLd {
-  return { "@type": "Person", name: author.fullName, url: absoluteUrl(site.config.url, author.url) };
+  return { "@type": "Person", name: author.fullName, url: absoluteUrl(site.config.rootUrl, author.url) };
 }
 
 function organization(site: Site): JsonLd {
-  return { "@type": "Organization", name: site.config.title, url: site.config.url };
+  return { "@type": "Organization", name: site.config.title, url: site.config.rootUrl };
 }
 
 function blog(site: Site): JsonLd {
-  const url = absoluteUrl(site.config.url, site.config.routes.home);
+  const url = absoluteUrl(site.config.rootUrl, site.config.routes.home);
   return { "@type": "Blog", "@id": url, name: site.config.title, url };
 }
 
@@ -109,7 +109,7 @@ function breadcrumb(site: Site, crumbs: { name: string; path: string }[]): JsonL
       "@type": "ListItem",
       position: index + 1,
       name: crumb.name,
-      item: absoluteUrl(site.config.url, crumb.path),
+      item: absoluteUrl(site.config.rootUrl, crumb.path),
     })),
   };
 }

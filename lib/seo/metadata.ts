@@ -12,7 +12,7 @@ import { postShareImage, siteShareImage, type ShareImage } from "./share-image";
 export function siteMetadata(site: Site): Metadata {
   const { config } = site;
   return {
-    metadataBase: new URL(config.url),
+    metadataBase: new URL(`${config.rootUrl}/`),
     title: { default: config.title, template: `%s | ${config.title}` },
     description: config.description || undefined,
     // No og:url here: these defaults also describe the 404 page.
@@ -41,7 +41,7 @@ export function routeMetadata(site: Site, route: Route): Metadata {
           type: "article",
           publishedTime: post.date.toISOString(),
           modifiedTime: (post.updated ?? post.date).toISOString(),
-          authors: post.authors.map((a) => absoluteUrl(config.url, a.url)),
+          authors: post.authors.map((a) => absoluteUrl(config.rootUrl, a.url)),
           section: post.categories[0]?.name,
           tags: post.tags.map((t) => t.name),
         },
@@ -76,12 +76,12 @@ export function routeMetadata(site: Site, route: Route): Metadata {
         ...social(site, { title: "Search", description: config.description, path: route.path, image: siteShareImage(site) }),
       };
     case "redirect":
-      return { title: "Page moved", alternates: { canonical: absoluteUrl(config.url, route.to) }, robots: { index: false } };
+      return { title: "Page moved", alternates: { canonical: absoluteUrl(config.rootUrl, route.to) }, robots: { index: false } };
   }
 }
 
 function alternates(site: Site, path: string, category?: Category): NonNullable<Metadata["alternates"]> {
-  return { canonical: absoluteUrl(site.config.url, path), types: feedAlternates(site, category) };
+  return { canonical: absoluteUrl(site.config.rootUrl, path), types: feedAlternates(site, category) };
 }
 
 interface SocialInput {
@@ -100,7 +100,7 @@ function social(site: Site, { title, description, path, image }: SocialInput) {
       siteName: site.config.title,
       title,
       description: description || undefined,
-      url: path === undefined ? undefined : absoluteUrl(site.config.url, path),
+      url: path === undefined ? undefined : absoluteUrl(site.config.rootUrl, path),
       images,
     },
     twitter: { card: "summary_large_image" as const, title, description: description || undefined, images },

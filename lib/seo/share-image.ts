@@ -30,15 +30,15 @@ export interface ShareImage {
 export function postShareImage(site: Site, post: SitePost): ShareImage {
   const { config } = site;
   if (post.image?.exists) {
-    return { url: toAbsolute(config.url, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
+    return { url: toAbsolute(config.rootUrl, post.image.src), width: post.image.width, height: post.image.height, alt: post.image.alt };
   }
   if (post.image || !config.ogCards) return siteShareImage(site);
-  return { url: absoluteUrl(config.url, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
+  return { url: absoluteUrl(config.rootUrl, ogImagePath(postId(post))), ...OG_IMAGE_SIZE, alt: post.title };
 }
 
 /** The card of listing pages: the site's title and description. */
 export function siteShareImage(site: Site): ShareImage {
-  return { url: absoluteUrl(site.config.url, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
+  return { url: absoluteUrl(site.config.rootUrl, ogImagePath(SITE_CARD_ID)), ...OG_IMAGE_SIZE, alt: site.config.title };
 }
 
 /** A URL path, an absolute URL or a protocol-relative one (`//cdn.example/x.png`) -> an absolute URL, as feeds make them. */

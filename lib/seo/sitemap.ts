@@ -14,14 +14,14 @@ export function sitemapEntries(site: Site): MetadataRoute.Sitemap {
   for (const route of site.routes.values()) {
     switch (route.kind) {
       case "post":
-        entries.push({ url: loc(config.url, route.post.url), lastModified: lastChange([route.post]) });
+        entries.push({ url: loc(config.rootUrl, route.post.url), lastModified: lastChange([route.post]) });
         break;
       case "listing":
         if (route.path === "/" && route.listing.path !== "/") break;
-        entries.push({ url: loc(config.url, route.path), lastModified: lastChange(route.listing.posts) });
+        entries.push({ url: loc(config.rootUrl, route.path), lastModified: lastChange(route.listing.posts) });
         break;
       case "archive":
-        entries.push({ url: loc(config.url, route.path), lastModified: lastChange(site.posts) });
+        entries.push({ url: loc(config.rootUrl, route.path), lastModified: lastChange(site.posts) });
         break;
       case "search":
       case "redirect":

@@ -20,12 +20,14 @@
     pagefindLoading =
       pagefindLoading ||
       import(`${root.dataset.pagefindBundle}pagefind.js`).then(async (api) => {
-        await api.options({ excerptLength: 28 });
+        // Result URLs are paths in out/; the site is served under its baseurl (data-base-url, "/" without one).
+        const baseUrl = root.dataset.baseUrl || "/";
+        await api.options({ excerptLength: 28, baseUrl });
         // A large blog's posts are split over several indexes (scripts/search-index.mjs); results come from all of them.
         const base = new URL(root.dataset.pagefindBundle, location.href);
         const response = await fetch(new URL("more-indexes.json", base));
         const more = response.ok ? await response.json() : [];
-        for (const index of more) await api.mergeIndex(new URL(index, base).href, { baseUrl: "/" });
+        for (const index of more) await api.mergeIndex(new URL(index, base).href, { baseUrl });
         return api;
       });
     return pagefindLoading;

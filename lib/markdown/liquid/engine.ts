@@ -186,7 +186,8 @@ function urlTag(kind: "post_url" | "link") {
       }
       const url = kind === "post_url" ? state.ctx.postUrl(target) : state.ctx.linkUrl(target);
       // Escaped, as Jekyll returns it: a URL with a space would otherwise break the Markdown link around it.
-      if (url !== undefined) return encodeURI(url);
+      // Under the site's baseurl, as since Jekyll 4 (which applies relative_url to both tags).
+      if (url !== undefined) return `${siteString(ctx, "baseurl")}${encodeURI(url)}`;
       report(state, this.token, [{
         rule: "liquid/unknown-post",
         message: kind === "post_url" ? `{% post_url %} names a post that does not exist: ${target}` : `{% link %} points to a file that does not exist: ${target}`,
@@ -362,6 +363,21 @@ function findUnknownTags(tokens: TopLevelToken[]): TagToken[] {
  */
 export function normalizeRawEnd(source: string): string {
   return source.replace(/\{%-(\s*endraw\b)/g, "{% $1");
+}
+
+/**
+ * `{{ site.baseurl }}{% post_url x %}`, as Jekyll 3 (and GitHub Pages) wants it,
+ * gives the same URL as Jekyll 4's `{% post_url x %}`, which adds the baseurl
+ * itself: Jekyll 4's upgrade guide has authors drop the prefix, and so does
+ * this, so posts written for either version link correctly. Raw blocks are
+ * left as written; lines stay put.
+ */
+export function dropBaseurlBeforeUrlTags(source: string): string {
+  if (!source.includes("baseurl")) return source;
+  return source
+    .split(/(\{%-?\s*raw\s*-?%\}[\s\S]*?(?:\{%-?\s*endraw\s*-?%\}|$))/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/\{\{-?[ \t]*site\.baseurl[ \t]*-?\}\}\/?(?=\{%-?[ \t]*(?:post_url|link)[ \t])/g, "")))
+    .join("");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { LiquidError, TypeGuards, type Token } from "liquidjs";
-import { createContext, engine, errorMessage, normalizeRawEnd, prepare, type RenderState } from "./engine";
+import { createContext, dropBaseurlBeforeUrlTags, engine, errorMessage, normalizeRawEnd, prepare, type RenderState } from "./engine";
 import type { LiquidContext, LiquidProblem, LiquidResult } from "./types";
 
 /** Each repair removes markup, so this only bounds pathological input. */
@@ -12,7 +12,7 @@ const MAX_REPAIRS = 200;
  */
 export async function renderLiquid(body: string, ctx: LiquidContext): Promise<LiquidResult> {
   const syntax: LiquidProblem[] = [];
-  let source = normalizeRawEnd(body);
+  let source = dropBaseurlBeforeUrlTags(normalizeRawEnd(body));
   let rawClosed = false;
 
   for (let attempt = 0; attempt < MAX_REPAIRS; attempt += 1) {

@@ -23,6 +23,7 @@ export function rehypeCheckLinks() {
     const { renderContext: context, pageUrl = "/" } = file.data as LinkCheckData;
     if (!context) return;
     const origin = safeOrigin(context.config.url);
+    const base = context.config.baseurl;
     const ids = new Set<string>();
     visit(tree, "element", (node: Element) => {
       const id = node.properties.id ?? (node.tagName === "a" ? node.properties.name : undefined);
@@ -41,17 +42,25 @@ export function rehypeCheckLinks() {
 
     visit(tree, "element", (node: Element, index, parent) => {
       if (node.tagName === "a" && typeof node.properties.href === "string") {
-        checkHref(node, node.properties.href, { context, origin, pageUrl, ids, report });
+        checkHref(node, node.properties.href, { context, origin, base, pageUrl, ids, report });
       } else if (node.tagName === "img" && parent && index !== undefined) {
         const src = typeof node.properties.src === "string" ? node.properties.src.trim() : "";
         if (node.properties.alt === undefined) {
           report(node, "images/no-alt", `Image ${src} has no alt text`, { actual: src, expected: "![what the image shows](path)", note: "describe the image for readers who cannot see it, or write an empty alt (![](...)) if it is decorative" });
         }
-        const path = internalPath(src, origin, pageUrl);
-        if (path === undefined) {
+        const target = linkTarget(src, origin, base, pageUrl);
+        if (target === undefined) {
           node.properties.loading ??= "lazy";
           return;
         }
+        if ("outsideBase" in target) {
+          const { outsideBase: path } = target;
+          report(node, "images/missing", `Image ${path} is outside the site's baseurl ${base}, so it is not there once the site is served under ${base}/`, {
+            actual: src, expected: `a path under ${base}/`, note: `write the path as {{ site.baseurl }}${path} or {{ "${path}" | relative_url }}`,
+          });
+          return;
+        }
+        const { path } = target;
         const asset = context.asset(path);
         if (!asset) {
           report(node, "images/missing", `Image ${path} does not exist in the content folder`, { actual: src, expected: `a file at ${path.slice(1)} in the content folder`, note: "add the image or correct the path; the page shows the alt text instead" });
@@ -75,12 +84,14 @@ export function rehypeCheckLinks() {
 interface HrefCheck {
   context: RenderContext;
   origin: string | undefined;
+  /** The config's `baseurl`: "" or a path such as /project that every URL of the site starts with. */
+  base: string;
   pageUrl: string;
   ids: ReadonlySet<string>;
   report: Report;
 }
 
-function checkHref(node: Element, rawHref: string, { context, origin, pageUrl, ids, report }: HrefCheck) {
+function checkHref(node: Element, rawHref: string, { context, origin, base, pageUrl, ids, report }: HrefCheck) {
   const href = rawHref.trim();
   if (href.startsWith("#")) {
     const id = safeDecode(href.slice(1));
@@ -93,8 +104,29 @@ function checkHref(node: Element, rawHref: string, { context, origin, pageUrl, i
     report(node, "links/insecure", `Link over http: ${href}`, { actual: href, expected: "an https:// URL", note: "use https:// if the site supports it" });
     return;
   }
-  const path = internalPath(href, origin, pageUrl);
-  if (path === undefined || context.resolvePath(path)) return;
+  const target = linkTarget(href, origin, base, pageUrl);
+  if (target === undefined) return;
+  if ("outsideBase" in target) {
+    const { outsideBase: path } = target;
+    // Paths the config names as served by another part of the site may lie outside the blog's base.
+    if (context.resolvePath(path) === "external") return;
+    report(node, "links/broken-internal", `Link to ${path}, which is outside the site's baseurl ${base}: once the site is served under ${base}/, it leads nowhere`, {
+      actual: href,
+      expected: `a URL under ${base}/${context.resolvePath(path) ? `, here ${base}${path}` : ""}`,
+      note: `write the link as {{ site.baseurl }}${path} or {{ "${path}" | relative_url }}, or add the path to \`external_paths\` in _config.yml if another site serves it`,
+    });
+    return;
+  }
+  const { path } = target;
+  if (context.resolvePath(path)) return;
+  if (base && (path === base || path.startsWith(`${base}/`)) && context.resolvePath(path.slice(base.length) || "/")) {
+    report(node, "links/broken-internal", `Link to ${base}${path}, which has the site's baseurl ${base} twice`, {
+      actual: href,
+      expected: `${path}, with the baseurl once`,
+      note: "{% post_url %} and {% link %} include the baseurl already (as in Jekyll 4): drop the {{ site.baseurl }} in front of them",
+    });
+    return;
+  }
   report(node, "links/broken-internal", `Link to ${path}, which is not a page of this site`, {
     actual: href,
     expected: "the URL of a published post or page",
@@ -102,17 +134,25 @@ function checkHref(node: Element, rawHref: string, { context, origin, pageUrl, i
   });
 }
 
-/** The decoded path of a link into this site (root-relative, relative, or absolute on the site's own origin). */
-function internalPath(href: string, origin: string | undefined, pageUrl: string): string | undefined {
+/**
+ * Where a link into this site (root-relative, relative, or absolute on the
+ * site's own origin) points: its decoded path in the site, without the
+ * baseurl; or, on a site with a baseurl, a path outside it. Relative links
+ * resolve against the page's address, which includes the baseurl.
+ */
+function linkTarget(href: string, origin: string | undefined, base: string, pageUrl: string): { path: string } | { outsideBase: string } | undefined {
   if (!href || /^(mailto|tel|data|javascript|ftp):/i.test(href) || href.startsWith("//")) return undefined;
   let url: URL;
   try {
-    url = new URL(href, `http://site.invalid${pageUrl}`);
+    url = new URL(href, `http://site.invalid${base}${pageUrl}`);
   } catch {
     return undefined;
   }
   if (url.origin !== "http://site.invalid" && url.origin !== origin) return undefined;
-  return safeDecode(url.pathname);
+  const served = safeDecode(url.pathname);
+  if (base === "") return { path: served };
+  if (served === base || served.startsWith(`${base}/`)) return { path: served.slice(base.length) || "/" };
+  return { outsideBase: served };
 }
 
 function safeOrigin(url: string): string | undefined {
