@@ -48,7 +48,7 @@ const CATALOGUE: [string, string | Buffer, string, number][] = [
   ["_posts/2024-01-02-no-title.md", post("date: 2024-01-02"), "front-matter/required", 1],
   ["_posts/2024-01-03-type.md", post("title: Types\npublished: maybe"), "front-matter/type", 3],
   ["_posts/2024-01-04-position.md", post("title: Position\nheader_position: middle"), "front-matter/allowed-values", 3],
-  ["_posts/2024-01-05-unknown.md", post("title: Unknown\nsubtitle: hi"), "front-matter/unknown-key", 3],
+  ["_posts/2024-01-05-unknown.md", post("title: Unknown\nsubtitel: hi"), "front-matter/unknown-key", 3],
   ["_posts/2024-01-06-not-a-date.md", post("title: Date\ndate: someday"), "date/invalid", 3],
   ["_posts/2024-01-07-placeholder-date.md", post('title: Placeholder\ndate: "2024-XX-XX 07:00:00"'), "date/placeholder", 3],
   ["_posts/2024-01-08-mismatch.md", post("title: Mismatch\ndate: 2024-02-08"), "date/file-name-mismatch", 3],

@@ -21,6 +21,17 @@ describe("feed settings", () => {
   });
 });
 
+describe("url", () => {
+  it("left empty, as `jekyll new` writes it, is not set: no problem, the default origin", () => {
+    for (const text of ['url: ""\nbaseurl: ""\n', "url:\n"]) {
+      const { config, problems } = parseConfig([{ file: "_config.yml", text }]);
+      expect(problems).toEqual([]);
+      expect(config.url).toBe("http://localhost:3000");
+    }
+    expect(parseConfig([{ file: "_config.yml", text: "url: not a url\n" }]).problems).toMatchObject([{ rule: "config/invalid", field: "url" }]);
+  });
+});
+
 describe("baseurl (a site served under a path, as GitHub Pages project sites are)", () => {
   const baseOf = (text: string) => parseConfig([{ file: "_config.yml", text: `url: https://team.github.io\n${text}` }]);
 

@@ -28,7 +28,9 @@ const severityOverride = z.union([z.enum(["error", "warning", "info", "off"]), z
 export const configSchema = z.object({
   title: z.coerce.string().default("Engineering Blog"),
   description: z.coerce.string().default(""),
-  url: z.string().url().default("http://localhost:3000").transform((url) => url.replace(/\/+$/, "")),
+  // Empty, as `jekyll new` writes it (`url: ""`), means not set, as in Jekyll.
+  url: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().url().default("http://localhost:3000"))
+    .transform((url) => url.replace(/\/+$/, "")),
   lang: z.string().default("en"),
   /** Locale for dates on pages; fixed so the HTML never depends on the build machine. */
   date_locale: z.string().default("en-US"),

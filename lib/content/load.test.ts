@@ -220,6 +220,22 @@ describe("other Jekyll blogs' conventions", () => {
     });
   });
 
+  it("reads jekyll-seo-tag's author objects, and keys of popular themes without a warning (a misspelling still gets one)", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_posts/2020-01-02-seo.md": post("title: Seo\nauthor:\n  name: Grace Hopper\n  url: https://example.com/grace\nheader:\n  teaser: /x.png\nclasses: wide\nrender_with_liquid: false"),
+      "_posts/2020-01-03-list.md": post("title: List\nauthors: [{ name: Ada }, Alan]\ntagz: [a]"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => p.authors.map((a) => a.fullName))).toEqual([["Grace Hopper"], ["Ada", "Alan"]]);
+    expect(problems).toMatchObject([{ rule: "front-matter/unknown-key", file: "_posts/2020-01-03-list.md", field: "tagz" }]);
+  });
+
+  it("says what an author should be when it is neither a name nor an object with one", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-x.md": post("title: X\nauthor: { url: https://example.com }") });
+    expect(only(loadContent(root).problems, "front-matter/type")).toMatchObject([{ field: "author", expected: expect.stringContaining("{ name:") }]);
+  });
+
   it("gives C++, C# and C their own tag pages", () => {
     const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-langs.md": post('title: Langs\ntags: ["C++", "C#", "C", "F#", "node.js"]') });
     expect(loadContent(root).posts[0]!.tags.map((t) => t.slug)).toEqual(["c-plus-plus", "c-sharp", "c", "f-sharp", "node-js"]);

@@ -16,6 +16,12 @@ const list = z
   .union([scalar, z.array(scalar), z.null()])
   .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
 
+/** Authors: names, or jekyll-seo-tag's `author: { name: ..., url: ... }` (one or a list); only the name is read. */
+const namedAuthor = z.object({ name: scalar }).passthrough().transform((author) => author.name);
+const authorList = z
+  .union([scalar, namedAuthor, z.array(z.union([scalar, namedAuthor])), z.null()])
+  .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+
 const imageRef = z.union([
   z.string(),
   // jekyll-seo-tag's form: `image: { path: ..., alt: ... }`
@@ -40,8 +46,8 @@ export const frontMatterSchema = z.object({
   categories: spaceSeparatedList.optional(),
   tags: spaceSeparatedList.optional(),
   tag: list.optional(),
-  author: list.optional(),
-  authors: list.optional(),
+  author: authorList.optional(),
+  authors: authorList.optional(),
   about_authors: list.optional(),
   image: imageRef.optional(),
   header_image: imageRef.optional(),
@@ -51,12 +57,26 @@ export const frontMatterSchema = z.object({
   toc: z.boolean().optional(),
   comments: z.boolean().optional(),
   sitemap: z.boolean().optional(),
+  /** Jekyll 4: `false` publishes the body without running its Liquid (a post about Liquid itself). */
+  render_with_liquid: z.boolean().optional(),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-/** Keys the blog reads; anything else is reported as unknown (a warning) by `npm run check`. */
-export const KNOWN_KEYS = new Set<string>(Object.keys(frontMatterSchema.shape));
+/**
+ * Keys that popular Jekyll themes and plugins read (minima, Minimal Mistakes,
+ * Chirpy, Beautiful Jekyll, jekyll-seo-tag, jekyll-redirect-from): the blog
+ * does not use them, but a post that has them is not misspelled.
+ */
+const THEME_KEYS = [
+  "header", "classes", "sidebar", "share", "read_time", "related", "author_profile", "toc_label", "toc_icon", "toc_sticky",
+  "show_date", "words_per_minute", "pin", "math", "mermaid", "media_subpath", "subtitle", "cover-img", "thumbnail-img",
+  "share-img", "share-title", "share-description", "social-share", "readtime", "seo", "canonical_url", "redirect_to", "lang",
+  "locale", "keywords", "hidden", "mathjax", "modified", "feature", "featured", "summary",
+];
+
+/** Keys the blog reads, and keys themes read; anything else is reported as unknown (a warning) by `npm run check`. */
+export const KNOWN_KEYS = new Set<string>([...Object.keys(frontMatterSchema.shape), ...THEME_KEYS]);
 
 /** What each field expects, for error messages. */
 export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
@@ -67,7 +87,9 @@ export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
   category: "a category slug, e.g. `category: tech-stories`",
   categories: "a category or a list, e.g. `categories: [tech-stories]`",
   tags: "a list such as `tags: [\"ci\", \"testing\"]`",
-  authors: "a name or a list of names, e.g. `authors: [\"Jan\"]`",
+  authors: "a name or a list of names, e.g. `authors: [\"Jan\"]`, or `{ name: \"Jan\" }`",
+  author: "a name or a list of names, e.g. `author: Jan Doe`, or `{ name: \"Jan Doe\" }`",
+  render_with_liquid: "`true` or `false`",
   about_authors: "an author id or a list of ids from _data/authors.yml",
   image: "an image path such as `/assets/img/post.jpg`",
   header_image: "an image path relative to the header image folder",

@@ -158,7 +158,10 @@ interface RenderData extends LinkCheckData {
 
 /** As in Jekyll: Liquid first, then Markdown. */
 async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
-  const liquid = await renderLiquid(post.body, liquidContext(post, context));
+  // `render_with_liquid: false` (Jekyll 4): the body's `{{`/`{%` are text, as written.
+  const liquid = post.data.render_with_liquid === false
+    ? { markdown: post.body, blocks: new Map<string, Element>(), problems: [] }
+    : await renderLiquid(post.body, liquidContext(post, context));
   // Before anything parses the Markdown (kramdown's markdown="1" blocks are parsed on their own).
   const deep = post.format === "markdown" ? findDeepNesting(liquid.markdown) : undefined;
   if (deep) {

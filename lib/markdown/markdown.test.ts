@@ -96,6 +96,17 @@ describe(".html posts", () => {
   });
 });
 
+describe("render_with_liquid: false (Jekyll 4)", () => {
+  it("publishes the body's Liquid as text, with no Liquid problems", async () => {
+    const { renderPost } = await import("./index");
+    const body = "Write `{{ page.title }}` or {% unknown_tag %} in a template.\n";
+    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "no-liquid", url: "/x/", data: { render_with_liquid: false }, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const { html, problems } = await renderPost(post as never, testContext("title: T", "no-liquid-test"));
+    expect(problems).toEqual([]);
+    expect(html).toBe("<p>Write <code>{{ page.title }}</code> or {% unknown_tag %} in a template.</p>");
+  });
+});
+
 describe("checkPostBody", () => {
   it("finds the same problems as a full render, without highlighting or HTML", async () => {
     const { checkPostBody, renderPost } = await import("./index");
