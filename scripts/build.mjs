@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { finalizeExport } from "./finalize-export.mjs";
+import { placeFiles, stripClientRuntimeInThread } from "./finalize-export.mjs";
 import { buildSearchIndex } from "./search-index.mjs";
 
 const { values } = parseArgs({
@@ -59,8 +59,7 @@ for (const entry of fs.existsSync(".next") ? fs.readdirSync(".next") : []) {
 const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
 phase("next build");
 if (next.status === 0) {
-  finalizeExport(defaultOut);
-  phase("finalize");
+  placeFiles(defaultOut);
   if (target !== defaultOut) {
     fs.rmSync(target, { recursive: true, force: true });
     fs.renameSync(defaultOut, target);
@@ -72,9 +71,10 @@ if (setAside) {
 }
 if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
-if (!values["no-search"]) {
-  buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
-  phase("search index");
-}
+// Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
+const stripped = stripClientRuntimeInThread(outDir);
+if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
+await stripped;
+phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);

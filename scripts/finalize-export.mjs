@@ -1,6 +1,7 @@
 // Post-processing of Next.js's static export, for what `output: "export"` cannot express.
 import fs from "node:fs";
 import path from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 /**
  * Pages whose URL ends in `.html` (Jekyll's `:output_ext`, legacy redirects such
@@ -27,12 +28,21 @@ export function relocateFileLikePages(outDir) {
   return moved;
 }
 
+/**
+ * Folders of the export that hold no pages: Next's assets, and the search
+ * index and its work folders, which the indexer writes and removes while the
+ * pages are being stripped.
+ */
+function holdsPages(folderName) {
+  return folderName !== "_next" && folderName !== "pagefind" && !folderName.startsWith(".");
+}
+
 /** Every .html file under a folder. */
 function htmlFiles(dir, files = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "_next") htmlFiles(full, files);
+      if (holdsPages(entry.name)) htmlFiles(full, files);
     } else if (entry.name.endsWith(".html")) files.push(full);
   }
   return files;
@@ -67,7 +77,9 @@ export function stripClientRuntime(outDir) {
     }
     let result = html;
     for (const pattern of RUNTIME_PATTERNS) result = result.replace(pattern, "");
-    fs.writeFileSync(file, result);
+    // Replaced in one step (a rename), as the search indexer may be reading the pages meanwhile.
+    fs.writeFileSync(`${file}.tmp`, result);
+    fs.renameSync(`${file}.tmp`, file);
     stripped++;
   }
   if (kept === 0) {
@@ -87,7 +99,7 @@ function removeRscPayloads(dir, counts = { segmentFiles: 0 }) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== "_next") removeRscPayloads(full, counts);
+      if (holdsPages(entry.name)) removeRscPayloads(full, counts);
     } else if (entry.name === "index.txt") {
       fs.rmSync(full);
     } else if (entry.name.startsWith("__next.") && entry.name.endsWith(".txt")) {
@@ -128,9 +140,27 @@ export function publishFeeds(outDir) {
   return published;
 }
 
-export function finalizeExport(outDir) {
-  const feeds = publishFeeds(outDir);
-  const moved = relocateFileLikePages(outDir);
-  const runtime = stripClientRuntime(outDir);
-  return { feeds, moved, ...runtime };
+/** Files at their public paths: feeds, and pages whose URL ends in .html. Fast; the search index needs it first. */
+export function placeFiles(outDir) {
+  return { feeds: publishFeeds(outDir), moved: relocateFileLikePages(outDir) };
 }
+
+export function finalizeExport(outDir) {
+  return { ...placeFiles(outDir), ...stripClientRuntime(outDir) };
+}
+
+/**
+ * `stripClientRuntime` in a worker thread, so that the build can index the
+ * pages for search meanwhile: rewriting every page takes one core (13 s for
+ * 17,000 pages), and the pages' text does not change.
+ */
+export function stripClientRuntimeInThread(outDir) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { stripClientRuntime: outDir } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => code !== 0 && reject(new Error(`Removing the client runtime from pages failed (exit ${code})`)));
+  });
+}
+
+if (!isMainThread && workerData?.stripClientRuntime) parentPort.postMessage(stripClientRuntime(workerData.stripClientRuntime));
