@@ -18,7 +18,7 @@ if (!fs.existsSync(path.join(dir, "index.html"))) {
 
 // A blog with a baseurl (Jekyll's, Next's basePath) is served under it, as on its host: out/ at /base/.
 // Read from the export itself (its stylesheet link), so any out/ is served as it was built.
-const basePath = process.env.BLOG_BASE_PATH ?? /\bhref="(\/[^"]*?)?\/_next\/static\//.exec(fs.readFileSync(path.join(dir, "index.html"), "utf8"))?.[1] ?? "";
+const basePath = /\bhref="(\/[^"]*?)?\/_next\/static\//.exec(fs.readFileSync(path.join(dir, "index.html"), "utf8"))?.[1] ?? "";
 
 const notFoundPage = path.join(dir, "404.html");
 const compress = compression();
