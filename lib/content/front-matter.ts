@@ -15,11 +15,22 @@ export interface SplitFile {
 // gray-matter finds the block; YAML is parsed by lib/content/yaml, which keeps line numbers.
 const SPLIT_ONLY = { engines: { yaml: { parse: () => ({}) as object, stringify: () => "" } } };
 
+const OPENS_FRONT_MATTER = /^---[ \t]*\n/;
+
+function frontMatterIsClosed(text: string): boolean {
+  return /\n---[ \t]*(\n|$)/.test(text.slice(3));
+}
+
+/** The body alone, as `splitFrontMatter` gives it, without parsing the YAML: for posts read again from a cached snapshot. */
+export function bodyOf(text: string): string {
+  return OPENS_FRONT_MATTER.test(text) && frontMatterIsClosed(text) ? matter(text, SPLIT_ONLY).content : text;
+}
+
 /** Splits a post into front matter and Markdown body. */
 export function splitFrontMatter(text: string, file: string): SplitFile {
   const problems: ContentProblem[] = [];
   const none = { data: {}, body: text, bodyLine: 1, lineOf: () => undefined };
-  if (!/^---[ \t]*\n/.test(text)) {
+  if (!OPENS_FRONT_MATTER.test(text)) {
     // Hugo's TOML (+++) and JSON ({) front matter are recognised, to say exactly what to change.
     const foreign = /^\+\+\+[ \t]*\n/.test(text) ? "TOML front matter (`+++`) is not read" : /^\{\s*\n?\s*"/.test(text) ? "JSON front matter is not read" : undefined;
     problems.push(problem({
@@ -32,8 +43,7 @@ export function splitFrontMatter(text: string, file: string): SplitFile {
     return { ...none, problems };
   }
   const split = matter(text, SPLIT_ONLY);
-  const closed = /\n---[ \t]*(\n|$)/.test(text.slice(3));
-  if (!closed) {
+  if (!frontMatterIsClosed(text)) {
     problems.push(problem({
       rule: "front-matter/missing", file, line: 1,
       message: "The front matter block is never closed",

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
 import { loadContent } from "./load";
 import type { ContentProblem } from "./problems";
@@ -339,5 +339,28 @@ describe("duplicate front matter keys", () => {
     const { posts, problems } = loadContent(root);
     expect(posts[0]!.title).toBe("Second");
     expect(problems).toMatchObject([{ rule: "front-matter/duplicate-key", severity: "warning", line: 4, field: "title", message: "`title` is set 2 times (lines 2, 4); the last one is used, as in Jekyll" }]);
+  });
+});
+
+describe("the content cache", () => {
+  // Unit tests run without caches (vitest.config.mts); these are about the cache itself.
+  beforeEach(() => vi.stubEnv("BLOG_CACHE", "1"));
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("stores posts without their bodies; a later load reads each body from its file when asked", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-a.md": post("title: A", "Body *one*.\n\n{{ page.title }}\n") });
+    const fresh = loadContent(root).posts[0]!;
+    const cached = loadContent(root).posts[0]!;
+    expect(Object.getOwnPropertyDescriptor(cached, "body")?.get).toBeTypeOf("function");
+    expect(cached.body).toBe(fresh.body);
+    expect(cached.body).toBe("\nBody *one*.\n\n{{ page.title }}\n");
+  });
+
+  it("does not hand out a body whose file changed after the snapshot was read", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-a.md": post("title: A", "Before.\n") });
+    loadContent(root);
+    const cached = loadContent(root).posts[0]!;
+    fs.writeFileSync(path.join(root, "_posts/2020-01-02-a.md"), post("title: A", "After.\n"));
+    expect(() => cached.body).toThrow("_posts/2020-01-02-a.md changed while the blog was being built; build again");
   });
 });

@@ -53,13 +53,23 @@ function newestFirst(a: Post, b: Post): number {
   return b.date.getTime() - a.date.getTime() || b.source.localeCompare(a.source);
 }
 
+/**
+ * A post with its status, copied with its property descriptors rather than
+ * spread: a post from the content cache reads its body only when rendered.
+ */
+function withStatus(post: Post, status: PostStatus): SitePost {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(post)) as SitePost;
+  copy.status = status;
+  return copy;
+}
+
 /** The site model: what is published, in what order, under which URLs. Metadata only; no HTML. */
 export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site {
   const { config } = content;
   const problems = [...content.problems];
   const posts = keepOnePostPerUrl(
     content.posts
-      .map((post) => ({ ...post, status: statusOf(post, mode.now) }))
+      .map((post) => withStatus(post, statusOf(post, mode.now)))
       .filter((post) => isVisible(post.status, mode))
       .sort(newestFirst),
     problems,
