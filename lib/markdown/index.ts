@@ -212,7 +212,16 @@ function unrenderable(post: Post, error: unknown, reason?: ContentProblem): Rend
     expected: "Markdown or HTML the renderer can turn into a page",
     hint: tooDeep ? "the body nests elements too deeply (thousands of levels of HTML tags, lists or quotes); flatten it" : "simplify the part of the body the error points to, or report the error with this post",
   });
-  return { html: `<pre class="render-failed">${escapeHtml(post.body)}</pre>`, headings: [], problems: [reason], failed: true };
+  return { html: `<pre class="render-failed">${escapeHtml(bodyIfReadable(post))}</pre>`, headings: [], problems: [reason], failed: true };
+}
+
+/** The body, or nothing when it cannot be read (its file changed since the content was loaded: the error says so). */
+function bodyIfReadable(post: Post): string {
+  try {
+    return post.body;
+  } catch {
+    return "";
+  }
 }
 
 function escapeHtml(text: string): string {

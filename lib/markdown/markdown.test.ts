@@ -96,6 +96,21 @@ describe(".html posts", () => {
   });
 });
 
+describe("a post whose file changed after the content was loaded", () => {
+  it("is reported with the cause instead of crashing the render", async () => {
+    const { renderPost } = await import("./index");
+    const post = {
+      source: "_posts/2020-01-02-x.md", format: "markdown", bodyLine: 4, hash: "changed", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "",
+      get body(): string {
+        throw new Error("_posts/2020-01-02-x.md changed while the blog was being built; build again");
+      },
+    };
+    const { problems, failed } = await renderPost(post as never, testContext("title: T", "changed-file-test"));
+    expect(failed).toBe(true);
+    expect(problems).toMatchObject([{ rule: "markdown/render-failed", file: "_posts/2020-01-02-x.md", found: expect.stringContaining("changed while the blog was being built") }]);
+  });
+});
+
 describe("render_with_liquid: false (Jekyll 4)", () => {
   it("publishes the body's Liquid as text, with no Liquid problems", async () => {
     const { renderPost } = await import("./index");
