@@ -356,6 +356,14 @@ describe("the content cache", () => {
     expect(cached.body).toBe("\nBody *one*.\n\n{{ page.title }}\n");
   });
 
+  it("says the same of a post file removed after the snapshot was read", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-a.md": post("title: A", "Before.\n") });
+    loadContent(root);
+    const cached = loadContent(root).posts[0]!;
+    fs.rmSync(path.join(root, "_posts/2020-01-02-a.md"));
+    expect(() => cached.body).toThrow("_posts/2020-01-02-a.md changed while the blog was being built; build again");
+  });
+
   it("does not hand out a body whose file changed after the snapshot was read", () => {
     const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-a.md": post("title: A", "Before.\n") });
     loadContent(root);

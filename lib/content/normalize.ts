@@ -38,6 +38,11 @@ export interface SourceFile {
 const PLACEHOLDER_VALUE = /^\s*(x{2,}|todo|tbd|fixme|tba|lorem ipsum)\s*$/i;
 const PLACEHOLDER_MARKER = /\b(XXX+|TODO|TBD|FIXME)\b/;
 
+/** A post file's `hash`: of its decoded text, the key of its rendered HTML in the cache. */
+export function textHash(text: string): string {
+  return createHash("sha1").update(text).digest("hex");
+}
+
 /** Front matter and file name -> one Post, or the problems that prevent it. */
 export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?: Post; problems: ContentProblem[] } {
   const { config } = ctx;
@@ -129,7 +134,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     body: split.body,
     format,
     bodyLine: split.bodyLine,
-    hash: createHash("sha1").update(file.text).digest("hex"),
+    hash: textHash(file.text),
     wordCount: countWords(format === "html" ? split.body.replace(/<[^>]*>/g, " ") : split.body),
     data: split.data,
     fieldLines: Object.fromEntries(Object.keys(split.data).flatMap((key) => {
