@@ -54,7 +54,21 @@ export function getSite(): Site {
 }
 
 export function findRoute(site: Site, segments: readonly string[]): Route | undefined {
-  return site.routes.get(routeKey(`/${segments.join("/")}`));
+  return site.routes.get(routeKey(`/${segments.map(decodeSegment).join("/")}`));
+}
+
+/**
+ * Next.js hands over non-ASCII segments percent-encoded (`%E6%97%A5` for `日`),
+ * while the route table holds them as written. A URL of the site never holds
+ * a literal `%` (lib/permalinks refuses it), so decoding is safe.
+ */
+function decodeSegment(segment: string): string {
+  if (!segment.includes("%")) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The newer and the older post next to `post` in the site's order. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
+import { findRoute } from "./index";
 import { buildSite } from "./model";
 import { listingPagePath, routeKey } from "./routes";
 
@@ -76,6 +77,44 @@ describe("buildSite", () => {
     const [duplicate] = site.problems.filter((p) => p.rule === "permalink/duplicate");
     expect(duplicate?.message).toContain("_posts/2016/2016-05-01-training.md");
     expect(duplicate?.message).toContain("_posts/2016/2016-09-01-training.md");
+  });
+
+  it("publishes no post or redirect at a URL the build writes itself, and says which file owns it", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-feed.md": post("title: Feed\ncategory: team\npermalink: /blog/feed.xml"),
+      "_posts/2024/2024-01-02-chunk.md": post("title: Chunk\npermalink: /_next/static/chunks/app.js"),
+      "_posts/2024/2024-01-03-category-feed.md": post("title: Category feed\ncategory: team\npermalink: /blog/team/feed.json"),
+      "_posts/2024/2024-01-04-fine.md": post("title: Fine\ncategory: team\nredirect_from: [/sitemap.xml, /old/fine/]"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["Fine"]);
+    const reserved = site.problems.filter((p) => p.rule === "permalink/reserved").sort((a, b) => a.file.localeCompare(b.file));
+    expect(reserved).toMatchObject([
+      { file: "_posts/2024/2024-01-01-feed.md", line: 4, field: "permalink", severity: "error", blocksBuild: true, found: "/blog/feed.xml" },
+      { file: "_posts/2024/2024-01-02-chunk.md", found: "/_next/static/chunks/app.js", blocksBuild: true },
+      { file: "_posts/2024/2024-01-03-category-feed.md", found: "/blog/team/feed.json", blocksBuild: true },
+      { file: "_posts/2024/2024-01-04-fine.md", field: "redirect_from", found: "/sitemap.xml", blocksBuild: false },
+    ]);
+    expect(reserved[0]?.message).toContain("a site-wide feed");
+    expect(reserved[2]?.message).toContain("the feed of the category at /blog/team/");
+    expect(site.routes.get("/old/fine")?.kind).toBe("redirect");
+    expect(site.routes.has("/sitemap.xml")).toBe(false);
+  });
+});
+
+describe("findRoute", () => {
+  it("finds pages whose URL has non-ASCII characters from the percent-encoded segments Next.js passes", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-über-uns.md": post("title: Über uns\ncategory: team\ntags: [日本語]"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    const encoded = (path: string) => path.split("/").filter(Boolean).map(encodeURIComponent);
+    expect(findRoute(site, encoded("/blog/tags/日本語/"))).toMatchObject({ kind: "listing", listing: { title: "日本語" } });
+    expect(findRoute(site, encoded("/blog/team/über-uns/"))).toMatchObject({ kind: "post", post: { title: "Über uns" } });
+    expect(findRoute(site, ["blog", "tags", "日本語"])?.kind).toBe("listing");
+    expect(findRoute(site, ["blog", "tags", "%E6%97"])).toBeUndefined();
   });
 });
 

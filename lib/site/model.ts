@@ -6,7 +6,7 @@ import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { applyRuleSeverities, problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
-import { buildRoutes, routeKey, type Route } from "./routes";
+import { buildRoutes, builtFileAt, routeKey, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
 export interface SitePost extends Post {
@@ -67,13 +67,13 @@ function withStatus(post: Post, status: PostStatus): SitePost {
 export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site {
   const { config } = content;
   const problems = [...content.problems];
-  const posts = keepOnePostPerUrl(
+  const posts = withoutBuiltFileUrls(config, keepOnePostPerUrl(
     content.posts
       .map((post) => withStatus(post, statusOf(post, mode.now)))
       .filter((post) => isVisible(post.status, mode))
       .sort(newestFirst),
     problems,
-  );
+  ), problems);
   for (const post of content.posts) {
     if (!post.draft && statusOf(post, mode.now) === "scheduled") {
       problems.push(problem({
@@ -173,6 +173,26 @@ function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SiteP
     }
   }
   return posts.filter((post) => winners.get(routeKey(post.url)) === post);
+}
+
+/**
+ * A post whose URL is a file the build writes itself (`/feed.xml`, `/sitemap.xml`,
+ * anything under `/_next/`) is not published, and the build stops until its
+ * permalink changes: one of the two files would silently replace the other.
+ */
+function withoutBuiltFileUrls(config: SiteConfig, posts: SitePost[], problems: ContentProblem[]): SitePost[] {
+  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
+  return posts.filter((post) => {
+    const taken = builtFileAt(config, categoryPaths, post.url);
+    if (!taken) return true;
+    problems.push(problem({
+      rule: "permalink/reserved", file: post.source, line: post.fieldLines.permalink, field: "permalink",
+      message: `URL ${post.url} belongs to the blog's own files (${taken}); the post is not published there`,
+      found: post.url, expected: "a URL that none of the blog's own files use (feeds, sitemap.xml, robots.txt, 404.html, /_next/, /pagefind/, /og/, /feeds/, /js/, /assets/)",
+      hint: "give the post another `permalink`",
+    }));
+    return false;
+  });
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

@@ -1,5 +1,6 @@
 import type { SiteConfig } from "@/lib/config";
 import { problem, type ContentProblem } from "@/lib/content/problems";
+import { categoryFeedPaths, siteFeedPaths } from "@/lib/feeds/paths";
 import { expandPermalink } from "@/lib/permalinks";
 import type { Listing, SitePost } from "./model";
 
@@ -38,6 +39,37 @@ export function listingPagePath(config: SiteConfig, listing: Listing, n: number)
   if (n <= 1) return listing.path;
   if (listing.kind === "home") return config.routes.page.replace(":num", String(n));
   return `${listing.path.replace(/\/?$/, "/")}page/${n}/`;
+}
+
+/**
+ * Folders the build writes besides pages: Next.js's assets, the search index,
+ * share images, feeds before they move to their paths, public/js, and the
+ * content folder's assets. A page there would overwrite them or be shadowed.
+ */
+const BUILD_FOLDERS = ["/_next", "/pagefind", "/og", "/feeds", "/js", "/assets"];
+
+/** Files the build writes at the site root (sitemap, robots, the 404 page, the icon). */
+const BUILD_FILES = new Map([
+  ["/sitemap.xml", "the sitemap"], ["/robots.txt", "robots.txt"], ["/404.html", "the 404 page"], ["/404", "the 404 page"],
+  ["/_not-found", "the 404 page"], ["/icon.svg", "the site icon"], ["/index.txt", "the home page's data file"],
+]);
+
+/**
+ * What the build writes at a URL path besides the route table's pages, or
+ * undefined when nothing is: a post there would overwrite it (or Next.js
+ * would stop the build with an internal error).
+ */
+export function builtFileAt(config: SiteConfig, categoryPaths: Iterable<string>, path: string): string | undefined {
+  const key = routeKey(path);
+  const folder = BUILD_FOLDERS.find((f) => key === f || key.startsWith(`${f}/`));
+  if (folder) return `the folder ${folder}/`;
+  const file = BUILD_FILES.get(key);
+  if (file) return file;
+  if (Object.values(siteFeedPaths(config)).some((feed) => routeKey(feed) === key)) return "a site-wide feed";
+  for (const category of categoryPaths) {
+    if (Object.values(categoryFeedPaths(config, category)).some((feed) => routeKey(feed) === key)) return `the feed of the category at ${category}`;
+  }
+  return undefined;
 }
 
 interface RouteInput {
@@ -81,9 +113,20 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
   claim({ kind: "archive", path: config.routes.archive }, "the archive page");
   claim({ kind: "search", path: config.routes.search }, "the search page");
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
+  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
   const redirect = (from: string, post: SitePost, reason: string) => {
     const key = routeKey(from);
-    if (key !== routeKey(post.url) && !routes.has(key)) routes.set(key, { kind: "redirect", path: from, to: post.url, reason });
+    if (key === routeKey(post.url) || routes.has(key)) return;
+    const taken = builtFileAt(config, categoryPaths, from);
+    if (taken) {
+      problems.push(problem({
+        rule: "permalink/reserved", file: post.source, line: post.fieldLines.redirect_from, field: "redirect_from", blocksBuild: false,
+        message: `No redirect from ${from}: that URL belongs to the blog's own files (${taken})`,
+        found: from, expected: "an old URL that none of the blog's own files use", hint: `remove ${from} from \`redirect_from\` (${reason})`,
+      }));
+      return;
+    }
+    routes.set(key, { kind: "redirect", path: from, to: post.url, reason });
   };
   const badPatterns = new Set<string>();
   for (const post of posts) {
