@@ -74,7 +74,13 @@ const outDir = target;
 // Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
 const stripped = stripClientRuntimeInThread(outDir);
 if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
-await stripped;
+const { errorPages } = await stripped;
+if (errorPages.length > 0) {
+  console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);
+  for (const page of errorPages.slice(0, 20)) console.error(`  ${path.join(path.relative(process.cwd(), outDir) || outDir, page)}`);
+  console.error("Rendering them threw an error: open the same URL in `npm run dev` to see it. The export is incomplete, so it is not published.");
+  process.exit(1);
+}
 phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);

@@ -69,8 +69,11 @@ const RUNTIME_PATTERNS = [
 export function stripClientRuntime(outDir) {
   let stripped = 0;
   let kept = 0;
+  const errorPages = [];
   for (const file of htmlFiles(outDir)) {
     const html = fs.readFileSync(file, "utf8");
+    // A page whose rendering threw is exported as Next's error shell, not as a failed build.
+    if (/^<!DOCTYPE html><html id="__next_error__"/i.test(html)) errorPages.push(path.relative(outDir, file));
     if (!/<html\b[^>]*data-client-runtime="off"/.test(html)) {
       kept++;
       continue;
@@ -92,7 +95,7 @@ export function stripClientRuntime(outDir) {
       );
     }
   }
-  return { stripped, kept };
+  return { stripped, kept, errorPages: errorPages.sort() };
 }
 
 function removeRscPayloads(dir, counts = { segmentFiles: 0 }) {

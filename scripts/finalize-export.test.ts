@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishFeeds } from "./finalize-export.mjs";
+import { publishFeeds, stripClientRuntime } from "./finalize-export.mjs";
 
 function exportDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blog-out-"));
@@ -26,5 +26,15 @@ describe("publishFeeds", () => {
   it("refuses to overwrite a page", () => {
     const dir = exportDir({ "feeds/blog/index.html": "feed", "blog/index.html": "page" });
     expect(() => publishFeeds(dir)).toThrow(/would overwrite blog\/index.html/);
+  });
+});
+
+describe("stripClientRuntime", () => {
+  it("names the pages Next.js exported as its error page", () => {
+    const dir = exportDir({
+      "blog/index.html": '<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok</body></html>',
+      "blog/tags/x/index.html": '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>',
+    });
+    expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, errorPages: [path.join("blog", "tags", "x", "index.html")] });
   });
 });
