@@ -98,6 +98,17 @@ for (const hidden of HIDDEN) {
   });
 }
 
+test("static files outside assets/ are published where Jekyll puts them, and posts link to them", async ({ page, request }) => {
+  await page.goto(TWO_AUTHOR_POST);
+  const link = page.locator(".post-body").getByRole("link", { name: "shift checklist" });
+  await expect(link).toHaveAttribute("href", "/downloads/on-call-checklist.txt");
+  const response = await request.get("/downloads/on-call-checklist.txt");
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain("ON-CALL SHIFT CHECKLIST");
+  // The folder the build generates them in is gone from the export.
+  expect((await request.get("/static-files/downloads/on-call-checklist.txt")).status()).toBe(404);
+});
+
 test("unknown URLs get the 404 page with a 404 status @phone", async ({ page }) => {
   const response = await page.goto("/blog/no-such-post/");
   expect(response?.status()).toBe(404);

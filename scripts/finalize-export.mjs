@@ -74,8 +74,10 @@ export function stripClientRuntime(outDir) {
     const html = fs.readFileSync(file, "utf8");
     // A page whose rendering threw is exported as Next's error shell, not as a failed build.
     if (/^<!DOCTYPE html><html id="__next_error__"/i.test(html)) errorPages.push(path.relative(outDir, file));
-    if (!/<html\b[^>]*data-client-runtime="off"/.test(html)) {
-      kept++;
+    const runtime = /<html\b[^>]*data-client-runtime="(on|off)"/.exec(html)?.[1];
+    // No marker: an HTML file from the content folder's static files, not a page of the blog.
+    if (runtime !== "off") {
+      if (runtime === "on") kept++;
       continue;
     }
     let result = html;
@@ -116,14 +118,30 @@ function removeRscPayloads(dir, counts = { segmentFiles: 0 }) {
 /** Where app/feeds/[...path] writes feeds. */
 const FEEDS_DIR = "feeds";
 
+/** Where app/static-files/[...path] writes the content folder's static files, and its stand-in when there are none. */
+const STATIC_FILES_DIR = "static-files";
+const NO_STATIC_FILES = ".no-static-files";
+
 /**
  * Feeds are generated at /feeds/<public path> (a route handler's folder is
  * fixed, the feed's path is a setting); each moves to its public path here.
  */
 export function publishFeeds(outDir) {
-  const source = path.join(outDir, FEEDS_DIR);
+  return moveIntoPlace(outDir, FEEDS_DIR, (file) => `The feed ${file} would overwrite ${file}; change feed.path in _config.yml`);
+}
+
+/** Static files (images, downloads) are generated at /static-files/<path>; each moves to its own path here. */
+export function publishStaticFiles(outDir) {
+  fs.rmSync(path.join(outDir, STATIC_FILES_DIR, NO_STATIC_FILES), { force: true });
+  // The site model leaves out static files at a page's or the blog's own path (rule file/conflict).
+  return moveIntoPlace(outDir, STATIC_FILES_DIR, (file) => `The static file ${file} would overwrite the blog's own ${file}`);
+}
+
+/** Moves every file under outDir/folder to the same path under outDir, never over an existing file. */
+function moveIntoPlace(outDir, folder, clash) {
+  const source = path.join(outDir, folder);
   if (!fs.existsSync(source)) return 0;
-  let published = 0;
+  let moved = 0;
   const walk = (dir) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
@@ -131,21 +149,22 @@ export function publishFeeds(outDir) {
         walk(full);
         continue;
       }
-      const target = path.join(outDir, path.relative(source, full));
-      if (fs.existsSync(target)) throw new Error(`The feed ${path.relative(source, full)} would overwrite ${path.relative(outDir, target)}; change feed.path in _config.yml`);
+      const relative = path.relative(source, full);
+      const target = path.join(outDir, relative);
+      if (fs.existsSync(target)) throw new Error(clash(relative.split(path.sep).join("/")));
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(full, target);
-      published++;
+      moved++;
     }
   };
   walk(source);
   fs.rmSync(source, { recursive: true });
-  return published;
+  return moved;
 }
 
-/** Files at their public paths: feeds, and pages whose URL ends in .html. Fast; the search index needs it first. */
+/** Files at their public paths: feeds, static files, and pages whose URL ends in .html. Fast; the search index needs it first. */
 export function placeFiles(outDir) {
-  return { feeds: publishFeeds(outDir), moved: relocateFileLikePages(outDir) };
+  return { feeds: publishFeeds(outDir), staticFiles: publishStaticFiles(outDir), moved: relocateFileLikePages(outDir) };
 }
 
 export function finalizeExport(outDir) {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishFeeds, stripClientRuntime } from "./finalize-export.mjs";
+import { publishFeeds, publishStaticFiles, stripClientRuntime } from "./finalize-export.mjs";
 
 function exportDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blog-out-"));
@@ -36,5 +36,32 @@ describe("stripClientRuntime", () => {
       "blog/tags/x/index.html": '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>',
     });
     expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, errorPages: [path.join("blog", "tags", "x", "index.html")] });
+  });
+});
+
+describe("publishStaticFiles", () => {
+  it("moves static files from out/static-files/ to their own paths and drops the stand-in of a site without any", () => {
+    const dir = exportDir({ "static-files/CNAME": "blog.example.org", "static-files/images/a.png": "png", "static-files/.no-static-files": "", "blog/index.html": "page" });
+    expect(publishStaticFiles(dir)).toBe(2);
+    expect(fs.readFileSync(path.join(dir, "CNAME"), "utf8")).toBe("blog.example.org");
+    expect(fs.readFileSync(path.join(dir, "images/a.png"), "utf8")).toBe("png");
+    expect(fs.existsSync(path.join(dir, "static-files"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, ".no-static-files"))).toBe(false);
+  });
+
+  it("refuses to overwrite the blog's own files", () => {
+    const dir = exportDir({ "static-files/robots.txt": "mine", "robots.txt": "ours" });
+    expect(() => publishStaticFiles(dir)).toThrow(/static file robots.txt would overwrite/);
+  });
+
+  it("leaves static HTML files alone when stripping pages", () => {
+    const dir = exportDir({
+      "google123.html": "google-site-verification",
+      "blog/index.html": '<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok<script src="/_next/static/chunks/a.js"></script></body></html>',
+      "blog/index.txt": "rsc",
+    });
+    expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, kept: 0 });
+    expect(fs.readFileSync(path.join(dir, "google123.html"), "utf8")).toBe("google-site-verification");
+    expect(fs.existsSync(path.join(dir, "blog/index.txt"))).toBe(false);
   });
 });

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { JsonLd } from "@/components/json-ld";
 import { ArchiveView } from "@/components/views/archive-view";
 import { ListingView } from "@/components/views/listing-view";
 import { PostView } from "@/components/views/post-view";
 import { RedirectView } from "@/components/views/redirect-view";
 import { SearchView } from "@/components/views/search-view";
+import { feedSpecs, findFeed } from "@/lib/feeds";
 import { renderPost } from "@/lib/markdown";
 import { routeJsonLd } from "@/lib/seo/json-ld";
 import { routeMetadata } from "@/lib/seo/metadata";
@@ -22,7 +23,29 @@ type Params = Promise<{ slug?: string[] }>;
 export function generateStaticParams(): { slug: string[] }[] {
   const site = getSite();
   reportProblemsOnce(site);
-  return [...site.routes.values()].map((route) => ({ slug: segmentsOf(route.path) }));
+  const pages = [...site.routes.values()].map((route) => ({ slug: segmentsOf(route.path) }));
+  if (process.env.NODE_ENV !== "development") return pages;
+  // `next dev` serves static files and feeds at their public URLs too (see devFileLocation).
+  const files = [...site.staticFiles.keys(), ...feedSpecs(site).map((spec) => spec.path)];
+  return [...pages, ...files.map((path) => ({ slug: segmentsOf(path) }))];
+}
+
+/**
+ * In `next dev`, where a static file or a feed is served: the routes that
+ * generate them have fixed folders (/static-files/, /feeds/), and the export
+ * moves their output to the public paths (scripts/finalize-export.mjs).
+ */
+function devFileLocation(site: ReturnType<typeof getSite>, slug: readonly string[]): string | undefined {
+  if (process.env.NODE_ENV !== "development") return undefined;
+  let path: string;
+  try {
+    path = `/${slug.map((segment) => decodeURIComponent(segment)).join("/")}`;
+  } catch {
+    return undefined;
+  }
+  if (site.staticFiles.has(path)) return `/static-files${path}`;
+  if (findFeed(site, path)) return `/feeds${path}`;
+  return undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -37,7 +60,11 @@ export default async function CatchAllPage({ params }: { params: Params }) {
   const { slug = [] } = await params;
   const site = getSite();
   const route = findRoute(site, slug);
-  if (!route) notFound();
+  if (!route) {
+    const file = devFileLocation(site, slug);
+    if (file) redirect(linkTo(file));
+    notFound();
+  }
   const devProblems = process.env.NODE_ENV === "development";
   const jsonLd = routeJsonLd(site, route);
   const structuredData = jsonLd && <JsonLd data={jsonLd} />;

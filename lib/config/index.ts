@@ -67,6 +67,10 @@ export const configSchema = z.object({
   redirect_permalinks: z.array(z.string()).default([]),
   /** Paths of the site that this blog does not build (e.g. /about/); links to them are not broken. */
   external_paths: z.array(z.string()).default([]),
+  /** Jekyll's: files and folders (paths or globs) that are not copied as static files; Jekyll's defaults are always added. */
+  exclude: z.array(z.coerce.string()).default([]),
+  /** Jekyll's: files and folders copied although their name starts with `.` or `_` (e.g. `.well-known`). */
+  include: z.array(z.coerce.string()).default([]),
   /** Jekyll's: file extensions of Markdown posts (comma-separated); `.html` posts are read too. */
   markdown_ext: z.coerce.string().default("markdown,mkdown,mkdn,mkd,md,mdown"),
   /** Jekyll's: a marker in a post's text (e.g. `<!--more-->`); the excerpt is the text before it. Default: the first paragraph. */
@@ -116,6 +120,9 @@ export interface SiteConfig {
   authorImagePath: string;
   redirectPermalinks: string[];
   externalPaths: string[];
+  /** Jekyll's `exclude` and `include`, for the content folder's static files. */
+  exclude: string[];
+  include: string[];
   /** Lowercased extensions without the dot (`md`, `markdown`, ...). */
   markdownExtensions: string[];
   excerptSeparator?: string;
@@ -213,6 +220,8 @@ const CONFIG_EXPECTATIONS: Record<string, string> = {
   rules: "`RULE_ID: error`, `warning`, `info` or `off`",
   redirect_permalinks: "a list of permalink patterns",
   external_paths: "a list of URL paths such as /about/",
+  exclude: "a list of paths or globs relative to the site root, such as `scripts/` or `*.psd`",
+  include: "a list of paths relative to the site root, such as `.well-known`",
   future: "`true` or `false`",
   sanitize: "`true` or `false`",
   og_cards: "`true` or `false`",
@@ -284,6 +293,8 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     authorImagePath: withSlashes(c.author_image_path),
     redirectPermalinks: c.redirect_permalinks,
     externalPaths: c.external_paths,
+    exclude: c.exclude,
+    include: c.include,
     markdownExtensions: c.markdown_ext.split(",").map((e) => e.trim().replace(/^\./, "").toLowerCase()).filter(Boolean),
     // Jekyll's default separator is a blank line: the first paragraph, which is also the blog's default.
     excerptSeparator: c.excerpt_separator && c.excerpt_separator.trim() !== "" ? c.excerpt_separator : undefined,

@@ -157,7 +157,15 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
   const { config, problems: configProblems, sources } = readConfig(root);
   const configText = sources.map((s) => s.text).join("\0");
   problems.push(...configProblems);
-  const assets = indexAssets(root);
+  const assets = indexAssets(root, config);
+  for (const page of assets.pages) {
+    problems.push(problem({
+      rule: "file/jekyll-page", file: page,
+      message: "A Jekyll page or template (the file has front matter); this blog builds posts, so it is not published",
+      found: "front matter in a file outside _posts/", expected: "posts in _posts/, and static files without front matter",
+      hint: "add its URL to `external_paths` if another site serves it, or `exclude` it in _config.yml",
+    }));
+  }
   const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
   const authorsText = readOptional(path.join(root, authorsFile));
   const parsedAuthors = parseAuthors(authorsText, authorsFile);
@@ -290,7 +298,7 @@ export function loadContent(root: string = contentRoot()): ContentSnapshot {
   const stored = readCached<StoredSnapshot>("content", key, reviveDates);
   if (stored) {
     const posts = stored.posts.map((post) => withBodyFromFile(root, post));
-    return { ...stored, posts, includes: new Map(stored.includes), assets: indexAssets(root) };
+    return { ...stored, posts, includes: new Map(stored.includes), assets: indexAssets(root, stored.config) };
   }
   const snapshot = loadFresh(root);
   const { assets: _assets, includes, posts, ...rest } = snapshot;

@@ -68,6 +68,8 @@ const CONTENT_RULES = {
   "authors/no-profile": { severity: "warning", blocksBuild: false, description: "an author name with no profile in _data/authors.yml" },
   "permalink/duplicate": { severity: "error", blocksBuild: false, description: "two pages resolve to the same URL (the build keeps the later post, as Jekyll does)" },
   "permalink/outside-site": { severity: "error", blocksBuild: true, description: "a permalink that escapes the site (`..`)" },
+  "file/jekyll-page": { severity: "info", blocksBuild: false, description: "a Jekyll page or theme template (a file with front matter outside _posts/): not published, as this blog builds posts" },
+  "file/conflict": { severity: "warning", blocksBuild: false, description: "a static file at a URL where the blog writes a page or its own file: the static file is not copied" },
   "permalink/reserved": { severity: "error", blocksBuild: true, description: "a permalink where the blog writes its own files (feeds, sitemap.xml, /_next/, ...)" },
   "permalink/unservable": { severity: "error", blocksBuild: true, description: "a permalink with characters a static host cannot serve" },
   "links/broken-internal": { severity: "error", blocksBuild: false, description: "a link to a page of the site that does not exist" },

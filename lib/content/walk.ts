@@ -10,7 +10,11 @@ const SKIPPED = new Set(["node_modules", "_site"]);
  * path relative to `dir` in URL form (`img/a.png`). Hidden files and skipped
  * folders are left out; a missing folder is simply empty.
  */
-export function walkFiles(dir: string, onFile: (file: string, relative: string) => void): void {
+export function walkFiles(
+  dir: string, onFile: (file: string, relative: string) => void,
+  /** Which files and folders to visit, instead of the default (all but hidden and skipped names). */
+  accept: (name: string, relative: string) => boolean = (name) => !name.startsWith(".") && !SKIPPED.has(name),
+): void {
   const walk = (current: string, relative: string) => {
     let entries: fs.Dirent[];
     try {
@@ -19,9 +23,9 @@ export function walkFiles(dir: string, onFile: (file: string, relative: string) 
       return;
     }
     for (const entry of entries) {
-      if (entry.name.startsWith(".") || SKIPPED.has(entry.name)) continue;
-      const file = path.join(current, entry.name);
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
+      if (!accept(entry.name, rel)) continue;
+      const file = path.join(current, entry.name);
       if (entry.isDirectory()) walk(file, rel);
       else if (entry.isFile()) onFile(file, rel);
     }

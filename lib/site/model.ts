@@ -42,8 +42,10 @@ export interface Site {
   listings: Map<string, Listing>;
   routes: Map<string, Route>;
   problems: ContentProblem[];
-  /** Files under the content folder's assets/, served at /assets/. */
+  /** The content folder's static files (images, downloads), as Jekyll copies them. */
   assets: AssetIndex;
+  /** The static files the export gets, by URL path: all but those at a URL where the blog writes a page or its own file. */
+  staticFiles: Map<string, string>;
   /** What rendering a post needs to know about the rest of the site. */
   renderContext: RenderContext;
 }
@@ -96,10 +98,11 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
   problems.push(...similarTags(posts));
 
   const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], problems });
+  const staticFiles = publishableStaticFiles(content, posts, routes, problems);
   const renderContext = buildRenderContext(content, posts, routes);
   const listings = new Map([...categories, ...tags, ...authors].map((l) => [`${l.kind}:${l.key}`, l]));
   const positions = new Map(posts.map((post, index) => [post, index]));
-  return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: applyRuleSeverities(dedupe(problems), config.ruleSeverity), assets: content.assets, renderContext };
+  return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: applyRuleSeverities(dedupe(problems), config.ruleSeverity), assets: content.assets, staticFiles, renderContext };
 }
 
 /** Groups posts by a facet (category, tag, author), keeping the first-seen form of each key. */
@@ -188,11 +191,39 @@ function withoutBuiltFileUrls(config: SiteConfig, posts: SitePost[], problems: C
     problems.push(problem({
       rule: "permalink/reserved", file: post.source, line: post.fieldLines.permalink, field: "permalink",
       message: `URL ${post.url} belongs to the blog's own files (${taken}); the post is not published there`,
-      found: post.url, expected: "a URL that none of the blog's own files use (feeds, sitemap.xml, robots.txt, 404.html, /_next/, /pagefind/, /og/, /feeds/, /js/, /assets/)",
+      found: post.url, expected: "a URL that none of the blog's own files use (feeds, sitemap.xml, robots.txt, 404.html, /_next/, /pagefind/, /og/, /feeds/, /static-files/)",
       hint: "give the post another `permalink`",
     }));
     return false;
   });
+}
+
+/**
+ * Static files are copied where Jekyll puts them, unless the blog writes a
+ * page there (`about/index.html` under a post at /about/) or one of its own
+ * files (a hand-written `robots.txt` or `sitemap.xml`): the blog's file wins,
+ * and the static file is reported rather than silently replacing it.
+ */
+function publishableStaticFiles(content: ContentSnapshot, posts: SitePost[], routes: Map<string, Route>, problems: ContentProblem[]): Map<string, string> {
+  const pageFiles = new Map<string, string>();
+  for (const [key, route] of routes) pageFiles.set(/\.html?$/i.test(key) ? key : `${key}/index.html`, route.path);
+  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
+  const published = new Map<string, string>();
+  for (const [url, file] of content.assets.files) {
+    const page = pageFiles.get(url);
+    const taken = page !== undefined ? `the page ${page || "/"}` : builtFileAt(content.config, categoryPaths, url);
+    if (!taken) {
+      published.set(url, file);
+      continue;
+    }
+    problems.push(problem({
+      rule: "file/conflict", file: url.slice(1),
+      message: `Not copied: the blog writes ${taken} at ${url}`,
+      found: url, expected: "a static file at a URL the blog does not use itself",
+      hint: "rename or move the file, or `exclude` it in _config.yml",
+    }));
+  }
+  return published;
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

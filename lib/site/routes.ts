@@ -43,15 +43,16 @@ export function listingPagePath(config: SiteConfig, listing: Listing, n: number)
 
 /**
  * Folders the build writes besides pages: Next.js's assets, the search index,
- * share images, feeds before they move to their paths, public/js, and the
- * content folder's assets. A page there would overwrite them or be shadowed.
+ * share images, and feeds and static files before they move to their paths.
+ * A page there would overwrite them or be shadowed.
  */
-const BUILD_FOLDERS = ["/_next", "/pagefind", "/og", "/feeds", "/js", "/assets"];
+const BUILD_FOLDERS = ["/_next", "/pagefind", "/og", "/feeds", "/static-files"];
 
-/** Files the build writes at the site root (sitemap, robots, the 404 page, the icon). */
+/** Files the build writes (sitemap, robots, the 404 page, the icon, public/js). */
 const BUILD_FILES = new Map([
   ["/sitemap.xml", "the sitemap"], ["/robots.txt", "robots.txt"], ["/404.html", "the 404 page"], ["/404", "the 404 page"],
   ["/_not-found", "the 404 page"], ["/icon.svg", "the site icon"], ["/index.txt", "the home page's data file"],
+  ["/js/site.js", "the site's script"], ["/js/search.js", "the search script"],
 ]);
 
 /**
