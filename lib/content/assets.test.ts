@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
 import { loadContent } from "./load";
@@ -93,5 +95,37 @@ describe("static files in the site model", () => {
     const target = (url: string) => site.renderContext.resolvePath(url);
     expect(target("/downloads/guide.pdf")).toBe("asset");
     expect(target("/downloads/gone.pdf")).not.toBe("asset");
+  });
+});
+
+describe("include_relative through the whole pipeline", () => {
+  const NOW = { drafts: false, future: false, now: new Date("2024-06-01T12:00:00Z") };
+
+  it("reads files next to the post, never through `..` or a symbolic link, and a changed file changes the render key", async () => {
+    const { renderPost } = await import("@/lib/markdown");
+    const outside = makeSite({ "secret.txt": "TOP SECRET" });
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-first.md": post("title: First\ncategory: team",
+        "```ruby\n{% include_relative samples/hello.rb %}\n```\n\n{% include_relative ../../_config.yml %}\n\n{% include_relative link.txt %}\n\n{% include_relative samples/part.md %}\n"),
+      "_posts/2024/samples/hello.rb": 'puts "hello from {{ page.title }}"\n',
+      // A Markdown part without a date in _posts/: not a stray post when a post includes it.
+      "_posts/2024/samples/part.md": "A part of the post.\n",
+      "_posts/2024/samples/stray.md": "Not included.\n",
+    });
+    fs.symlinkSync(path.join(outside, "secret.txt"), path.join(root, "_posts/2024/link.txt"));
+    const site = buildSite(loadContent(root), NOW);
+    const rendered = await renderPost(site.posts[0]!, site.renderContext);
+    expect(rendered.html).toContain("hello from First");
+    expect(rendered.html).toContain("A part of the post.");
+    expect(site.problems.filter((p) => p.rule === "file/name-without-date").map((p) => p.file)).toEqual(["_posts/2024/samples/stray.md"]);
+    expect(rendered.html).not.toContain("TOP SECRET");
+    expect(rendered.html).not.toContain("Fixture Blog");
+    expect(rendered.problems.map((p) => [p.rule, p.line])).toEqual([["liquid/bad-argument", 10], ["liquid/missing-include", 12]]);
+
+    fs.writeFileSync(path.join(root, "_posts/2024/samples/hello.rb"), 'puts "changed"\n');
+    const again = buildSite(loadContent(root), NOW);
+    expect(again.renderContext.fingerprint).not.toBe(site.renderContext.fingerprint);
+    expect((await renderPost(again.posts[0]!, again.renderContext)).html).toContain("changed");
   });
 });

@@ -8,7 +8,7 @@ import { slugify } from "@/lib/permalinks";
 import { indexAssets, type AssetIndex } from "./assets";
 import { parseAuthors } from "./authors";
 import { fillRoute, normalizePost, resolveImage, textHash, type NormalizeContext } from "./normalize";
-import { contentRoot, relativeToRoot } from "./paths";
+import { contentRoot, relativeIncludePath, relativeToRoot } from "./paths";
 import type { Author, Post, PostFormat } from "./post";
 import { readCached, writeCached } from "@/lib/cache";
 import { fingerprintFiles } from "./fingerprint";
@@ -30,6 +30,8 @@ export interface ContentSnapshot {
   assets: AssetIndex;
   /** `_includes/` files by name (`note.html`, `partials/x.md`), for `{% include %}`. */
   includes: Map<string, string>;
+  /** Files posts name in `{% include_relative %}`, by path from the content root (`_posts/2024/snippet.rb`). */
+  relativeIncludes: Map<string, string>;
   /** Jekyll's `site.data`: `_data/*.yml|yaml|json`, by file name (folders nest). */
   data: Record<string, unknown>;
 }
@@ -253,8 +255,9 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
  * which every process of a build would parse and hold), read back from their
  * files when a post is rendered; from the render cache, pages need none.
  */
-interface StoredSnapshot extends Omit<ContentSnapshot, "assets" | "includes" | "posts"> {
+interface StoredSnapshot extends Omit<ContentSnapshot, "assets" | "includes" | "relativeIncludes" | "posts"> {
   includes: [string, string][];
+  relativeIncludes: [string, string][];
   posts: Omit<Post, "body">[];
 }
 
@@ -298,12 +301,12 @@ export function loadContent(root: string = contentRoot()): ContentSnapshot {
   const stored = readCached<StoredSnapshot>("content", key, reviveDates);
   if (stored) {
     const posts = stored.posts.map((post) => withBodyFromFile(root, post));
-    return { ...stored, posts, includes: new Map(stored.includes), assets: indexAssets(root, stored.config) };
+    return { ...stored, posts, includes: new Map(stored.includes), relativeIncludes: new Map(stored.relativeIncludes), assets: indexAssets(root, stored.config) };
   }
   const snapshot = loadFresh(root);
-  const { assets: _assets, includes, posts, ...rest } = snapshot;
+  const { assets: _assets, includes, relativeIncludes, posts, ...rest } = snapshot;
   const withoutBodies = posts.map(({ body: _body, ...post }) => post);
-  writeCached("content", key, { ...rest, posts: withoutBodies, includes: [...includes] } satisfies StoredSnapshot);
+  writeCached("content", key, { ...rest, posts: withoutBodies, includes: [...includes], relativeIncludes: [...relativeIncludes] } satisfies StoredSnapshot);
   return snapshot;
 }
 
@@ -327,7 +330,10 @@ function loadFresh(root: string): ContentSnapshot {
     if (result.post) posts.push(result.post);
   }
   const data = readData(root, problems);
-  return { root, config: context.config, authors, posts, problems, assets: context.assets, includes: readIncludes(root), data };
+  const relativeIncludes = readRelativeIncludes(root, posts);
+  // A Markdown file without a date in _posts/ that a post includes (`{% include_relative part.md %}`) is a part, not a stray post.
+  const parts = problems.filter((p) => p.rule !== "file/name-without-date" || !relativeIncludes.has(p.file));
+  return { root, config: context.config, authors, posts, problems: parts, assets: context.assets, includes: readIncludes(root), relativeIncludes, data };
 }
 
 const MAX_DATA_BYTES = 5 * 1024 * 1024;
@@ -372,6 +378,32 @@ function readData(root: string, problems: ContentProblem[]): Record<string, unkn
 }
 
 const MAX_INCLUDE_BYTES = 1024 * 1024;
+
+/**
+ * The files posts pull in with `{% include_relative FILE %}` (a code sample
+ * next to the post), read here because only lib/content reads content files.
+ * Names written with Liquid (`{{ page.x }}`) cannot be known before rendering,
+ * and are reported then as missing. As in Jekyll, `..` is not allowed.
+ */
+function readRelativeIncludes(root: string, posts: readonly Post[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const post of posts) {
+    if (!post.body.includes("include_relative")) continue;
+    for (const match of post.body.matchAll(/\{%-?\s*include_relative\s+([^\s%{}]+)/g)) {
+      const relative = relativeIncludePath(post.source, match[1]!);
+      if (!relative || files.has(relative)) continue;
+      const file = path.join(root, relative);
+      try {
+        // Not through a symbolic link, which could point outside the content folder.
+        const stat = fs.lstatSync(file);
+        if (stat.isFile() && stat.size <= MAX_INCLUDE_BYTES) files.set(relative, fs.readFileSync(file, "utf8"));
+      } catch {
+        // Missing: the render reports it, with the post's line.
+      }
+    }
+  }
+  return files;
+}
 
 /** Jekyll's `_includes/` folder: small text files, read once. */
 function readIncludes(root: string): Map<string, string> {

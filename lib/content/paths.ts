@@ -10,3 +10,13 @@ export function relativeToRoot(root: string, file: string): string {
   const relative = path.relative(root, file);
   return (relative.startsWith("..") ? file : relative).split(path.sep).join("/");
 }
+
+/**
+ * `{% include_relative NAME %}` in the file `source` (a path from the content
+ * root) -> the included file's path from the root. Undefined for an absolute
+ * name or one with `..`, which Jekyll refuses too.
+ */
+export function relativeIncludePath(source: string, name: string): string | undefined {
+  if (name.startsWith("/") || name.split(/[\\/]/).includes("..")) return undefined;
+  return path.posix.normalize(path.posix.join(path.posix.dirname(source), name));
+}

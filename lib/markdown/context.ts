@@ -18,6 +18,8 @@ export interface RenderContext {
   linkUrl(source: string): string | undefined;
   /** The text of `_includes/NAME`. */
   readInclude(name: string): string | undefined;
+  /** The text of a file a post names in `{% include_relative %}`, by its path from the content root. */
+  readRelativeInclude(path: string): string | undefined;
   /** `{{ site.data.* }}`: the files of `_data/`. */
   data: Record<string, unknown>;
 }

@@ -12,6 +12,7 @@ import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { relativeIncludePath } from "@/lib/content/paths";
 import type { Post, PostFormat } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
 import { readCached, writeCached } from "@/lib/cache";
@@ -247,6 +248,10 @@ function liquidContext(post: Post, context: RenderContext): LiquidContext {
     postUrl: context.postUrl,
     linkUrl: context.linkUrl,
     readInclude: context.readInclude,
+    readIncludeRelative: (name) => {
+      const path = relativeIncludePath(post.source, name);
+      return path === undefined ? undefined : { path, text: context.readRelativeInclude(path) };
+    },
     asset: context.asset,
   };
 }

@@ -7,7 +7,7 @@ import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
 
 export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
-  const { config, assets, includes, data } = content;
+  const { config, assets, includes, relativeIncludes, data } = content;
   const byName = new Map<string, string>();
   const bySource = new Map<string, string>();
   for (const post of posts) {
@@ -32,6 +32,7 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     .update([...bySource.entries()].flat().join("\n"))
     .update(assets.signature())
     .update([...includes.entries()].flat().join("\0"))
+    .update([...relativeIncludes.entries()].flat().join("\0"))
     .update(JSON.stringify(data))
     .digest("hex");
   return {
@@ -51,6 +52,7 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     postUrl: (name) => byName.get(name.trim()) ?? bySource.get(`${name.trim()}.md`) ?? byName.get(path.basename(name.trim())),
     linkUrl: (source) => bySource.get(source.trim().replace(/^\//, "")),
     readInclude: (name) => includes.get(name.trim()),
+    readRelativeInclude: (path) => relativeIncludes.get(path),
     data,
   };
 }

@@ -36,6 +36,7 @@ describe.skipIf(!HAS_CORPUS)("renderLiquid over the ePages corpus (../shared/cor
     page,
     postUrl: (name) => (slugs.has(name) ? `/blog/${name.slice(11)}/` : undefined),
     linkUrl: () => undefined,
+    readIncludeRelative: () => undefined,
     readInclude: () => undefined,
     // The corpus ships without its images, on purpose.
     asset: () => undefined,

@@ -202,74 +202,98 @@ function urlTag(kind: "post_url" | "link") {
 
 /**
  * `{% include FILE key="value" key2=variable %}`, Jekyll style: the file's
- * text is rendered as Liquid with `include.key` set.
+ * text is rendered as Liquid with `include.key` set. `{% include_relative %}`
+ * is the same with a file named relative to the post (a code sample next to it).
  */
-class IncludeTag extends Tag {
-  private readonly file: string;
-  private readonly hash: Hash;
+function includeTag(kind: "include" | "include_relative") {
+  return class IncludeTag extends Tag {
+    private readonly file: string;
+    private readonly hash: Hash;
 
-  constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
-    super(token, remainTokens, liquid);
-    // The name may be a variable (`{{ page.x }}.html`), so it is not read as an expression.
-    const match = /^((?:\{\{[\s\S]*?\}\}|\S)+)\s*([\s\S]*)$/.exec(token.args.trim());
-    this.file = match?.[1] ?? "";
-    this.hash = new Hash(match?.[2] ?? "", true);
-  }
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      // The name may be a variable (`{{ page.x }}.html`), so it is not read as an expression.
+      const match = /^((?:\{\{[\s\S]*?\}\}|\S)+)\s*([\s\S]*)$/.exec(token.args.trim());
+      this.file = match?.[1] ?? "";
+      this.hash = new Hash(match?.[2] ?? "", true);
+    }
 
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const state = stateOf(ctx);
-    const line = lineOf(state, this.token);
-    const problem = (rule: LiquidProblem["rule"], message: string, extra: Partial<LiquidProblem> = {}) =>
-      state.problems.push({ rule, line, message, ...extra });
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const state = stateOf(ctx);
+      const line = lineOf(state, this.token);
+      const problem = (rule: LiquidProblem["rule"], message: string, extra: Partial<LiquidProblem> = {}) =>
+        state.problems.push({ rule, line, message, ...extra });
 
-    let file = this.file;
-    if (file.includes("{{")) {
+      let file = this.file;
+      if (file.includes("{{")) {
+        try {
+          file = String(yield this.liquid.renderer.renderTemplates(this.liquid.parse(file), ctx)).trim();
+        } catch (error) {
+          return void problem("liquid/syntax", `Liquid error in the include's file name: ${errorMessage(error)}`, { found: file });
+        }
+      }
+      if (!file) return void problem("liquid/bad-argument", `{% ${kind} %} needs a file name`, { expected: `{% ${kind} file.html %}` });
+
+      const found = readIncluded(state.ctx, kind, file);
+      if ("problem" in found) return void problem(found.problem.rule, found.problem.message, found.problem);
+      const { shown, text } = found;
+      if (state.includeDepth >= MAX_INCLUDE_DEPTH) {
+        return void problem("liquid/syntax", `{% ${kind} ${file} %} is nested more than ${MAX_INCLUDE_DEPTH} levels deep (an include that includes itself?)`, { found: file });
+      }
+
+      let templates: Template[];
       try {
-        file = String(yield this.liquid.renderer.renderTemplates(this.liquid.parse(file), ctx)).trim();
+        const prepared = prepare(normalizeRawEnd(text));
+        templates = prepared.templates;
+        for (const unknown of prepared.unknown) {
+          problem("liquid/unknown-tag", `Unknown Liquid tag {% ${unknown.name} %} in ${shown} (renders nothing)`, { found: unknown.name });
+        }
       } catch (error) {
-        return void problem("liquid/syntax", `Liquid error in the include's file name: ${errorMessage(error)}`, { found: file });
+        return void problem("liquid/syntax", `Liquid syntax error in ${shown}: ${errorMessage(error)}`, { found: file });
+      }
+
+      const params = yield this.hash.render(ctx);
+      const outerLine = state.includeLine;
+      state.includeLine = line;
+      state.includeDepth += 1;
+      ctx.push({ include: params });
+      try {
+        yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+      } catch (error) {
+        problem("liquid/syntax", `Liquid error in ${shown}: ${errorMessage(error)}`, { found: file });
+      } finally {
+        ctx.pop();
+        state.includeDepth -= 1;
+        state.includeLine = outerLine;
       }
     }
-    if (!file) return void problem("liquid/bad-argument", "{% include %} needs a file name", { expected: "{% include file.html %}" });
+  };
+}
 
-    const text = state.ctx.readInclude(file);
-    if (text === undefined) {
-      return void problem("liquid/missing-include", `{% include %} of a file that does not exist: _includes/${file}`, {
-        found: file,
-        expected: "a file in _includes/",
-        hint: "Add the file to _includes/ or remove the include.",
-      });
-    }
-    if (state.includeDepth >= MAX_INCLUDE_DEPTH) {
-      return void problem("liquid/syntax", `{% include ${file} %} is nested more than ${MAX_INCLUDE_DEPTH} levels deep (an include that includes itself?)`, { found: file });
-    }
-
-    let templates: Template[];
-    try {
-      const prepared = prepare(normalizeRawEnd(text));
-      templates = prepared.templates;
-      for (const unknown of prepared.unknown) {
-        problem("liquid/unknown-tag", `Unknown Liquid tag {% ${unknown.name} %} in _includes/${file} (renders nothing)`, { found: unknown.name });
-      }
-    } catch (error) {
-      return void problem("liquid/syntax", `Liquid syntax error in _includes/${file}: ${errorMessage(error)}`, { found: file });
-    }
-
-    const params = yield this.hash.render(ctx);
-    const outerLine = state.includeLine;
-    state.includeLine = line;
-    state.includeDepth += 1;
-    ctx.push({ include: params });
-    try {
-      yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
-    } catch (error) {
-      problem("liquid/syntax", `Liquid error in _includes/${file}: ${errorMessage(error)}`, { found: file });
-    } finally {
-      ctx.pop();
-      state.includeDepth -= 1;
-      state.includeLine = outerLine;
-    }
+/** The text an include names, with the file's path as messages show it, or the problem that it cannot be read. */
+function readIncluded(
+  ctx: LiquidContext, kind: "include" | "include_relative", file: string,
+): { shown: string; text: string } | { problem: Omit<LiquidProblem, "line"> } {
+  if (kind === "include") {
+    const text = ctx.readInclude(file);
+    if (text !== undefined) return { shown: `_includes/${file}`, text };
+    return { problem: {
+      rule: "liquid/missing-include", message: `{% include %} of a file that does not exist: _includes/${file}`,
+      found: file, expected: "a file in _includes/", hint: "Add the file to _includes/ or remove the include.",
+    } };
   }
+  const relative = ctx.readIncludeRelative(file);
+  if (!relative) {
+    return { problem: {
+      rule: "liquid/bad-argument", message: `{% include_relative ${file} %} leaves the post's folder; as in Jekyll, it cannot use \`..\` or an absolute path`,
+      found: file, expected: "a path below the post's folder, e.g. snippets/example.rb", hint: "move the file next to the post, or into _includes/ and use {% include %}",
+    } };
+  }
+  if (relative.text !== undefined) return { shown: relative.path, text: relative.text };
+  return { problem: {
+    rule: "liquid/missing-include", message: `{% include_relative %} of a file that does not exist: ${relative.path}`,
+    found: file, expected: "a file relative to the post's folder (up to 1 MB, not a symbolic link)", hint: "Add the file next to the post or correct the name.",
+  } };
 }
 
 /** A site tag from the registry, adapted to Liquid: arguments in, placeholder out. */
@@ -319,7 +343,8 @@ export const engine = new Liquid({
 
 engine.registerTag("highlight", HighlightTag);
 engine.registerTag("comment", CommentTag);
-engine.registerTag("include", IncludeTag);
+engine.registerTag("include", includeTag("include"));
+engine.registerTag("include_relative", includeTag("include_relative"));
 engine.registerTag("post_url", urlTag("post_url"));
 engine.registerTag("link", urlTag("link"));
 for (const [name, renderer] of siteTags) engine.registerTag(name, siteTag(renderer));

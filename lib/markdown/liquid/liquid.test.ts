@@ -174,6 +174,23 @@ describe("renderLiquid: include", () => {
   });
 });
 
+describe("renderLiquid: include_relative", () => {
+  it("renders a file named relative to the post, as Liquid", async () => {
+    const { markdown, problems } = await render("```ruby\n{% include_relative samples/hello.rb %}\n```");
+    expect(markdown).toBe('```ruby\nputs "A Post"\n```');
+    expect(problems).toEqual([]);
+  });
+
+  it("reports a missing file with its path, and refuses `..` as Jekyll does", async () => {
+    const { markdown, problems } = await render("a\n{% include_relative nope.rb %}\n{% include_relative ../../secret.txt %}\nb");
+    expect(markdown).toBe("a\n\n\nb");
+    expect(problems).toMatchObject([
+      { rule: "liquid/missing-include", line: 2, message: "{% include_relative %} of a file that does not exist: _posts/nope.rb" },
+      { rule: "liquid/bad-argument", line: 3, found: "../../secret.txt" },
+    ]);
+  });
+});
+
 describe("renderLiquid: unknown tags", () => {
   it("warns about an unknown inline tag and renders nothing", async () => {
     const { markdown, problems } = await render("a {% instagram 123 %} b\n{% seo %}\nc");

@@ -18,6 +18,7 @@ export function stubContext(overrides: Partial<LiquidContext> = {}): LiquidConte
   const includes: Record<string, string> = {
     "note.html": '<aside class="note">{{ include.text }} on {{ site.title }}</aside>',
   };
+  const relative: Record<string, string> = { "samples/hello.rb": 'puts "{{ page.title }}"' };
   const assets: Record<string, { width?: number; height?: number }> = {
     "/assets/img/photo.jpg": { width: 800, height: 600 },
     "/assets/img/diagram.svg": {},
@@ -28,6 +29,7 @@ export function stubContext(overrides: Partial<LiquidContext> = {}): LiquidConte
     postUrl: (name) => posts[name],
     linkUrl: (path) => files[path],
     readInclude: (name) => includes[name],
+    readIncludeRelative: (name) => (name.includes("..") ? undefined : { path: `_posts/${name}`, text: relative[name] }),
     asset: (urlPath) => assets[urlPath],
     ...overrides,
   };

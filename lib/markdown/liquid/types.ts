@@ -12,6 +12,8 @@ export interface LiquidContext {
   linkUrl(path: string): string | undefined;
   /** Text of `_includes/NAME`, undefined if missing. */
   readInclude(name: string): string | undefined;
+  /** `{% include_relative NAME %}`: the file's path from the content root and its text (undefined if missing), or undefined for a name with `..`. */
+  readIncludeRelative(name: string): { path: string; text?: string } | undefined;
   /** An image under the content's assets/ by URL path, undefined if missing. */
   asset(urlPath: string): { width?: number; height?: number } | undefined;
 }
