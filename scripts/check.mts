@@ -100,7 +100,7 @@ function printBuildReport(problems: ContentProblem[], blocking: ContentProblem[]
     }
   }
   if (blocking.length > 0) {
-    console.log(`\nThe build stops: ${blocking.length} problem${blocking.length === 1 ? "" : "s"} leave it unable to make correct pages:`);
+    console.log(`\nThe build stops: ${blocking.length === 1 ? "1 problem leaves" : `${blocking.length} problems leave`} it unable to make correct pages:`);
     for (const p of blocking) console.log(`  ${line(p)}`);
   }
 }

@@ -10,7 +10,7 @@ import { feedSpecs, findFeed } from "@/lib/feeds";
 import { renderPost } from "@/lib/markdown";
 import { routeJsonLd } from "@/lib/seo/json-ld";
 import { routeMetadata } from "@/lib/seo/metadata";
-import { findRoute, getSite, neighbours, problemsOf, segmentsOf } from "@/lib/site";
+import { findRoute, getSite, neighbours, pathOfSegments, problemsOf, segmentsOf } from "@/lib/site";
 import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
 import { linkTo } from "@/lib/site/href";
@@ -37,12 +37,7 @@ export function generateStaticParams(): { slug: string[] }[] {
  */
 function devFileLocation(site: ReturnType<typeof getSite>, slug: readonly string[]): string | undefined {
   if (process.env.NODE_ENV !== "development") return undefined;
-  let path: string;
-  try {
-    path = `/${slug.map((segment) => decodeURIComponent(segment)).join("/")}`;
-  } catch {
-    return undefined;
-  }
+  const path = pathOfSegments(slug);
   if (site.staticFiles.has(path)) return `/static-files${path}`;
   if (findFeed(site, path)) return `/feeds${path}`;
   return undefined;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { SiteConfig } from "@/lib/config";
-import { checkPath, expandPermalink, slugify, tagSlug, type PermalinkResult } from "@/lib/permalinks";
+import { capSlug, checkPath, expandPermalink, slugify, tagSlug, type PermalinkResult } from "@/lib/permalinks";
 import { excerptOf } from "@/lib/markdown/excerpt";
 import type { AssetIndex } from "./assets";
 import { dateFromFileName, parseDate, ymdInZone } from "./dates";
@@ -103,7 +103,10 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   const permalink = expandPermalink(data.permalink ?? config.permalink, { categories: categories.map((c) => c.raw), slug, date, timezone: config.timezone });
   if (!permalink.ok) {
     const fromPost = data.permalink !== undefined;
-    problems.push(permalinkProblem(permalink, fromPost ? source : "_config.yml", fromPost ? lineOf("permalink") : undefined, data.permalink ?? config.permalink, source));
+    // A bad pattern in _config.yml is the config's problem; a bad URL from a good pattern comes from the post's own values (a category).
+    const inConfig = !fromPost && permalink.reason === "unknown-placeholder";
+    const line = fromPost ? lineOf("permalink") : inConfig ? undefined : lineOf("categories") ?? lineOf("category");
+    problems.push(permalinkProblem(permalink, inConfig ? "_config.yml" : source, line, data.permalink ?? config.permalink, source, fromPost));
     return { problems };
   }
   const redirectFrom: string[] = [];
@@ -328,9 +331,9 @@ function resolveAuthors(
   return result;
 }
 
-/** A listing route pattern (`/blog/tags/:tag/`) filled with a slug. */
+/** A listing route pattern (`/blog/tags/:tag/`) filled with a slug (cut to fit a folder name). */
 export function fillRoute(pattern: string, name: string, slug: string): string {
-  return pattern.replace(`:${name}`, slug);
+  return pattern.replace(`:${name}`, capSlug(slug));
 }
 
 /** An image reference from front matter -> its URL and whether the file exists. */
@@ -356,7 +359,9 @@ export function resolveImage(
   return { src, alt: ref.alt ?? alt, width: found?.width ?? ref.width, height: found?.height ?? ref.height, exists: Boolean(found) };
 }
 
-function permalinkProblem(result: Exclude<PermalinkResult, { ok: true }>, file: string, line: number | undefined, pattern: string, post: string): ContentProblem {
+function permalinkProblem(
+  result: Exclude<PermalinkResult, { ok: true }>, file: string, line: number | undefined, pattern: string, post: string, ownPermalink = true,
+): ContentProblem {
   if (result.reason === "unknown-placeholder") {
     return problem({
       rule: "config/invalid", file, line, field: "permalink", found: quote(pattern), blocksBuild: true,
@@ -364,10 +369,11 @@ function permalinkProblem(result: Exclude<PermalinkResult, { ok: true }>, file: 
       expected: "placeholders such as :categories, :title, :slug, :year, :month, :day, :output_ext",
     });
   }
+  const from = ownPermalink ? "" : ` (from _config.yml's permalink ${quote(pattern)} and this post's categories and title)`;
   return problem({
-    rule: result.reason === "outside-site" ? "permalink/outside-site" : "permalink/unservable", file, line, field: "permalink",
+    rule: result.reason === "outside-site" ? "permalink/outside-site" : "permalink/unservable", file, line, field: ownPermalink ? "permalink" : "categories",
     found: quote(pattern),
-    message: result.reason === "outside-site" ? `URL ${result.detail} escapes the site` : `URL contains ${result.detail}, which a static host cannot serve`,
+    message: result.reason === "outside-site" ? `URL ${result.detail} escapes the site${from}` : `URL contains ${result.detail}${from}, which a static host cannot serve`,
     expected: "a path inside the site made of letters, digits, `-`, `_`, `.` and `/`",
   });
 }

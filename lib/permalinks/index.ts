@@ -1,7 +1,7 @@
 import { partsInZone } from "@/lib/content/dates";
-import { slugify, tagSlug } from "./slugify";
+import { capSlug, slugify, tagSlug } from "./slugify";
 
-export { slugify, tagSlug };
+export { capSlug, slugify, tagSlug };
 
 /** Jekyll's built-in permalink styles. */
 export const PERMALINK_STYLES: Record<string, string> = {
@@ -99,6 +99,8 @@ export function expandPermalink(pattern: string, subject: PermalinkSubject): Per
   return checkPath(expanded);
 }
 
+const MAX_SEGMENT_BYTES = 200;
+
 /** Normalizes a URL path written by hand (a post's `permalink`, `redirect_from`) and checks it can be served. */
 export function checkPath(raw: string): PermalinkResult {
   const path = `/${raw.trim()}`.replace(/\/{2,}/g, "/");
@@ -106,5 +108,8 @@ export function checkPath(raw: string): PermalinkResult {
   if (segments.some((s) => s === ".." || s === ".")) return { ok: false, reason: "outside-site", detail: path };
   const bad = /[\u0000-\u001f\u007f?#%\\<>"|*]/.exec(path);
   if (bad) return { ok: false, reason: "unservable", detail: JSON.stringify(bad[0]) };
+  // Each segment becomes a file or folder name; file systems allow 255 bytes, and the build adds suffixes.
+  const long = segments.find((s) => new TextEncoder().encode(s).length > MAX_SEGMENT_BYTES);
+  if (long) return { ok: false, reason: "unservable", detail: `a path segment of ${new TextEncoder().encode(long).length} bytes (at most ${MAX_SEGMENT_BYTES} fit in a file name)` };
   return { ok: true, path };
 }

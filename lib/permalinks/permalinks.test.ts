@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPath, expandPermalink, slugify } from "./index";
+import { capSlug, checkPath, expandPermalink, slugify } from "./index";
 
 const subject = {
   categories: ["Tech-Stories"],
@@ -47,6 +47,9 @@ describe("expandPermalink", () => {
     expect(expandPermalink("/blog/:nonsense/", subject)).toEqual({ ok: false, reason: "unknown-placeholder", detail: ":nonsense" });
     expect(checkPath("/blog/../../etc/passwd")).toMatchObject({ ok: false, reason: "outside-site" });
     expect(checkPath("/blog/what?/")).toMatchObject({ ok: false, reason: "unservable" });
+    expect(checkPath(`/blog/${"k".repeat(201)}/`)).toMatchObject({ ok: false, reason: "unservable", detail: expect.stringContaining("201 bytes") });
+    expect(checkPath(`/blog/${"标".repeat(66)}/`)).toMatchObject({ ok: true });
+    expect(checkPath(`/blog/${"标".repeat(67)}/`)).toMatchObject({ ok: false, reason: "unservable" });
   });
 });
 
@@ -56,5 +59,19 @@ describe("slugify", () => {
     expect(slugify("  C++ & Rust!  ")).toBe("c-rust");
     expect(slugify("Ángel's café")).toBe("ángel-s-café");
     expect(slugify("v1.2 (beta)", { mode: "pretty", cased: true })).toBe("v1.2-(beta)");
+  });
+});
+
+describe("capSlug", () => {
+  it("keeps slugs that fit a folder name and cuts longer ones at a character, with a hash that keeps them apart", () => {
+    expect(capSlug("continuous-delivery")).toBe("continuous-delivery");
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    const cjk = capSlug("标签".repeat(45));
+    expect(bytes(cjk)).toBeLessThanOrEqual(100);
+    expect(cjk).toMatch(/^(标签)+标?-[0-9a-f]{8}$/);
+    const a = capSlug(`${"k".repeat(300)}a`);
+    const b = capSlug(`${"k".repeat(300)}b`);
+    expect(a).not.toBe(b);
+    expect(bytes(a)).toBeLessThanOrEqual(100);
   });
 });

@@ -54,21 +54,25 @@ export function getSite(): Site {
 }
 
 export function findRoute(site: Site, segments: readonly string[]): Route | undefined {
-  return site.routes.get(routeKey(`/${segments.map(decodeSegment).join("/")}`));
+  return site.routes.get(routeKey(pathOfSegments(segments)));
 }
 
 /**
+ * Next.js's catch-all segments -> the URL path as the site model holds it.
  * Next.js hands over non-ASCII segments percent-encoded (`%E6%97%A5` for `日`),
- * while the route table holds them as written. A URL of the site never holds
- * a literal `%` (lib/permalinks refuses it), so decoding is safe.
+ * while the model holds them as written. A URL of the site never holds a
+ * literal `%` (lib/permalinks refuses it), so decoding is safe; a malformed
+ * sequence is kept as it is, and matches nothing.
  */
-function decodeSegment(segment: string): string {
-  if (!segment.includes("%")) return segment;
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+export function pathOfSegments(segments: readonly string[]): string {
+  return `/${segments.map((segment) => {
+    if (!segment.includes("%")) return segment;
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  }).join("/")}`;
 }
 
 /** The newer and the older post next to `post` in the site's order. */

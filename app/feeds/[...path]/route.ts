@@ -1,5 +1,5 @@
 import { FEED_MEDIA_TYPES, feedSpecs, findFeed, renderFeed } from "@/lib/feeds";
-import { getSite, segmentsOf } from "@/lib/site";
+import { getSite, pathOfSegments, segmentsOf } from "@/lib/site";
 
 // Feeds are generated here, under /feeds/<public path>; scripts/finalize-export.mjs
 // moves them to their public paths (`feed.path` in _config.yml), which a route's
@@ -15,7 +15,7 @@ export function generateStaticParams(): { path: string[] }[] {
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await params;
   const site = getSite();
-  const spec = findFeed(site, `/${path.join("/")}`);
+  const spec = findFeed(site, pathOfSegments(path));
   if (!spec) return new Response("Not found", { status: 404 });
   return new Response(await renderFeed(site, spec), {
     headers: { "Content-Type": `${FEED_MEDIA_TYPES[spec.format]}; charset=utf-8` },

@@ -1,5 +1,5 @@
 import { readAsset } from "@/lib/content/assets";
-import { getSite } from "@/lib/site";
+import { getSite, pathOfSegments } from "@/lib/site";
 
 // The content folder's static files (lib/content/assets.ts), generated here under
 // /static-files/<path>; scripts/finalize-export.mjs moves each to its own path
@@ -28,19 +28,10 @@ export function generateStaticParams(): { path: string[] }[] {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
   const { path } = await params;
-  const url = `/${path.map(decodeURIComponentSafely).join("/")}`;
+  const url = pathOfSegments(path);
   const site = getSite();
   const bytes = site.staticFiles.has(url) ? readAsset(site.assets, url) : undefined;
   if (!bytes) return new Response(path.join("/") === NO_STATIC_FILES ? "" : "Not found", { status: path.join("/") === NO_STATIC_FILES ? 200 : 404 });
   const extension = url.split(".").pop()?.toLowerCase() ?? "";
   return new Response(new Uint8Array(bytes), { headers: { "Content-Type": TYPES[extension] ?? "application/octet-stream" } });
-}
-
-/** Next.js passes non-ASCII segments percent-encoded (`%C3%BC` for `ü`). */
-function decodeURIComponentSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
