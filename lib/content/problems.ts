@@ -70,7 +70,7 @@ const CONTENT_RULES = {
   "permalink/outside-site": { severity: "error", blocksBuild: true, description: "a permalink that escapes the site (`..`)" },
   "file/jekyll-page": { severity: "info", blocksBuild: false, description: "a Jekyll page or theme template (a file with front matter outside _posts/): not published, as this blog builds posts" },
   "file/conflict": { severity: "warning", blocksBuild: false, description: "a static file at a URL where the blog writes a page or its own file: the static file is not copied" },
-  "permalink/reserved": { severity: "error", blocksBuild: true, description: "a permalink where the blog writes its own files (feeds, sitemap.xml, /_next/, ...)" },
+  "permalink/reserved": { severity: "error", blocksBuild: true, description: "a permalink where the blog has its own pages or files (the index, archive, search, feeds, sitemap.xml, /_next/, ...)" },
   "permalink/unservable": { severity: "error", blocksBuild: true, description: "a permalink with characters a static host cannot serve" },
   "links/broken-internal": { severity: "error", blocksBuild: false, description: "a link to a page of the site that does not exist" },
   "links/broken-anchor": { severity: "error", blocksBuild: false, description: "a link to a heading that does not exist" },

@@ -103,6 +103,35 @@ describe("buildSite", () => {
   });
 });
 
+describe("the blog's own pages", () => {
+  it("keep their URLs: a post there is not published, a category there gets no page, and both name the file", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-home.md": post("title: Home\npermalink: /blog/"),
+      "_posts/2024/2024-01-02-archive.md": post("title: Archive\npermalink: /blog/archive/"),
+      "_posts/2024/2024-01-03-page.md": post("title: Page\npermalink: /blog/page/7/"),
+      "_posts/2024/2024-01-04-root.md": post("title: Root\npermalink: /"),
+      "_posts/2024/2024-01-05-searching.md": post("title: Searching\ncategory: search"),
+      "_posts/2024/2024-01-06-again.md": post("title: Again\ncategory: search"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["Again", "Searching"]);
+    expect(site.problems.filter((p) => p.rule === "permalink/reserved").map((p) => [p.file, p.message.replace(/.*\((.*)\).*/, "$1")]).sort()).toEqual([
+      ["_posts/2024/2024-01-01-home.md", "the index"],
+      ["_posts/2024/2024-01-02-archive.md", "the archive page"],
+      ["_posts/2024/2024-01-03-page.md", "a page of the index"],
+      ["_posts/2024/2024-01-04-root.md", "the site root, which shows the index"],
+    ]);
+    expect(site.routes.get("/blog")).toMatchObject({ kind: "listing", listing: { kind: "home" } });
+    expect(site.routes.get("")).toMatchObject({ kind: "listing", listing: { kind: "home" } });
+    expect(site.routes.get("/blog/search")).toMatchObject({ kind: "search" });
+    expect(site.problems.filter((p) => p.rule === "permalink/duplicate")).toMatchObject([{
+      file: "_posts/2024/2024-01-05-searching.md", line: 3, field: "categories",
+      message: 'the category page "search" would be at /blog/search/, which is the search page; it is not built',
+    }]);
+  });
+});
+
 describe("findRoute", () => {
   it("finds pages whose URL has non-ASCII characters from the percent-encoded segments Next.js passes", () => {
     const root = makeSite({

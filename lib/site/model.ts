@@ -6,7 +6,7 @@ import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { applyRuleSeverities, problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
-import { buildRoutes, builtFileAt, routeKey, type Route } from "./routes";
+import { blogPageAt, buildRoutes, builtFileAt, routeKey, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
 export interface SitePost extends Post {
@@ -179,19 +179,20 @@ function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SiteP
 }
 
 /**
- * A post whose URL is a file the build writes itself (`/feed.xml`, `/sitemap.xml`,
- * anything under `/_next/`) is not published, and the build stops until its
- * permalink changes: one of the two files would silently replace the other.
+ * A post whose URL is one of the blog's own pages (the index, archive, search)
+ * or a file the build writes (`/feed.xml`, `/sitemap.xml`, anything under
+ * `/_next/`) is not published, and the build stops until its permalink
+ * changes: one of the two would silently replace the other.
  */
 function withoutBuiltFileUrls(config: SiteConfig, posts: SitePost[], problems: ContentProblem[]): SitePost[] {
   const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
   return posts.filter((post) => {
-    const taken = builtFileAt(config, categoryPaths, post.url);
+    const taken = blogPageAt(config, post.url) ?? builtFileAt(config, categoryPaths, post.url);
     if (!taken) return true;
     problems.push(problem({
       rule: "permalink/reserved", file: post.source, line: post.fieldLines.permalink, field: "permalink",
-      message: `URL ${post.url} belongs to the blog's own files (${taken}); the post is not published there`,
-      found: post.url, expected: "a URL that none of the blog's own files use (feeds, sitemap.xml, robots.txt, 404.html, /_next/, /pagefind/, /og/, /feeds/, /static-files/)",
+      message: `URL ${post.url} belongs to the blog's own pages and files (${taken}); the post is not published there`,
+      found: post.url, expected: "a URL that none of the blog's own pages and files use (the index and its pages, archive, search, feeds, sitemap.xml, robots.txt, 404.html, /_next/, /pagefind/, /og/, /feeds/, /static-files/)",
       hint: "give the post another `permalink`",
     }));
     return false;

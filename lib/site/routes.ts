@@ -82,37 +82,68 @@ interface RouteInput {
 }
 
 /**
- * The route table. Posts claim their URLs first, then listing pages, then
- * redirects from old URLs, which never replace a page.
+ * Which of the blog's own pages lives at a URL path: the site root, the index
+ * and its pages, the archive, search. A post there would replace it, so
+ * posts never get these URLs (see withoutBuiltFileUrls in model.ts).
+ */
+export function blogPageAt(config: SiteConfig, path: string): string | undefined {
+  const key = routeKey(path);
+  if (key === "") return "the site root, which shows the index";
+  if (key === routeKey(config.routes.home)) return "the index";
+  if (key === routeKey(config.routes.archive)) return "the archive page";
+  if (key === routeKey(config.routes.search)) return "the search page";
+  const pages = new RegExp(`^${routeKey(config.routes.page).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(":num", "\\d+")}$`);
+  if (pages.test(key)) return "a page of the index";
+  return undefined;
+}
+
+/**
+ * The route table. The blog's own pages (index, archive, search) and the
+ * posts claim their URLs first (posts never take the blog's pages' URLs),
+ * then category, tag and author pages, then redirects from old URLs, which
+ * never replace a page.
  */
 export function buildRoutes({ config, posts, home, listings, problems }: RouteInput): Map<string, Route> {
   const routes = new Map<string, Route>();
-  // Posts are unique by URL by now (see keepOnePostPerUrl); they claim their URLs first.
+  // Posts are unique by URL by now (see keepOnePostPerUrl and withoutBuiltFileUrls).
   for (const post of posts) routes.set(routeKey(post.url), { kind: "post", path: post.url, post });
-  const claim = (route: Route, owner: string) => {
+  const describe = (route: Route) =>
+    route.kind === "post" ? `the post ${route.post.source}` : route.kind === "listing" ? `the ${route.listing.kind} page "${route.listing.title}"` : `the ${route.kind} page`;
+  /** A page that loses its URL is not built; the problem names what took it, and the file that made the losing page. */
+  const claim = (route: Route, source?: { file: string; line?: number; field: string }) => {
     const key = routeKey(route.path);
     const existing = routes.get(key);
     if (existing) {
       problems.push(problem({
-        rule: "permalink/duplicate", file: existing.kind === "post" ? existing.post.source : "_config.yml",
-        message: `${owner} and ${existing.kind === "post" ? existing.post.source : `another ${existing.kind} page`} both resolve to ${route.path}; the first keeps the URL`,
-        found: route.path, expected: "one page per URL", hint: "change the post's permalink or the `routes` setting in _config.yml",
+        rule: "permalink/duplicate", file: source?.file ?? "_config.yml", line: source?.line, field: source?.field,
+        message: `${describe(route)} would be at ${route.path}, which is ${describe(existing)}; it is not built`,
+        found: route.path, expected: "one page per URL",
+        hint: source ? `rename the ${source.field === "categories" ? "category" : source.field === "tags" ? "tag" : "author"}, or change \`routes\` in _config.yml` : "change the `routes` setting in _config.yml",
       }));
       return;
     }
     routes.set(key, route);
   };
-  for (const listing of [home, ...listings]) {
+  const claimPages = (listing: Listing, source?: { file: string; line?: number; field: string }) => {
     const pageCount = pageCountOf(config, listing);
     for (let page = 1; page <= pageCount; page++) {
-      claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, `the ${listing.kind} page "${listing.title}"`);
+      claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, source);
     }
-  }
+  };
+  claimPages(home);
   // The site root shows the index too when the blog lives under /blog/.
   const homePage = routes.get(routeKey(home.path));
   if (homePage && !routes.has("")) routes.set("", { ...homePage, path: "/" });
-  claim({ kind: "archive", path: config.routes.archive }, "the archive page");
-  claim({ kind: "search", path: config.routes.search }, "the search page");
+  claim({ kind: "archive", path: config.routes.archive });
+  claim({ kind: "search", path: config.routes.search });
+  for (const listing of listings) {
+    // The oldest post with the category, tag or author named it first.
+    const first = listing.posts.at(-1);
+    const keys = { category: ["categories", "category"], tag: ["tags", "tag"], author: ["authors", "author", "about_authors"], home: [] }[listing.kind];
+    const field = keys[0]!;
+    const line = first && keys.map((key) => first.fieldLines[key]).find((l) => l !== undefined);
+    claimPages(listing, first && { file: first.source, line, field });
+  }
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
   const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
   const redirect = (from: string, post: SitePost, reason: string) => {
