@@ -45,7 +45,7 @@ const deepList = Array.from({ length: 60 }, (_, depth) => `${"  ".repeat(depth)}
 /** One broken post per rule: [file, content, rule, line]. */
 const CATALOGUE: [string, string | Buffer, string, number][] = [
   ["_posts/2024-01-01-yaml.md", '---\ntitle: "Unclosed\ndate: 2024-01-01\n---\nText\n', "front-matter/yaml-syntax", 2],
-  ["_posts/2024-01-02-no-title.md", post("date: 2024-01-02"), "front-matter/required", 1],
+  ["_posts/2024-01-02-no-title.md", post("date: 2024-01-02"), "front-matter/no-title", 1],
   ["_posts/2024-01-03-type.md", post("title: Types\npublished: maybe"), "front-matter/type", 3],
   ["_posts/2024-01-04-position.md", post("title: Position\nheader_position: middle"), "front-matter/allowed-values", 3],
   ["_posts/2024-01-05-unknown.md", post("title: Unknown\nsubtitel: hi"), "front-matter/unknown-key", 3],

@@ -21,13 +21,28 @@ function frontMatterIsClosed(text: string): boolean {
   return /\n---[ \t]*(\n|$)/.test(text.slice(3));
 }
 
+/**
+ * Jekyll also ends front matter at a `...` line (YAML's end of document);
+ * gray-matter only knows `---`, so the first closing line, if it is `...`,
+ * is read as `---` (same length: lines and offsets stay).
+ */
+function withDashedClose(text: string): string {
+  if (!OPENS_FRONT_MATTER.test(text)) return text;
+  const close = /\n(---|\.\.\.)[ \t]*(?=\n|$)/.exec(text.slice(3));
+  if (!close || close[1] === "---") return text;
+  const at = 3 + close.index + 1;
+  return `${text.slice(0, at)}---${text.slice(at + 3)}`;
+}
+
 /** The body alone, as `splitFrontMatter` gives it, without parsing the YAML: for posts read again from a cached snapshot. */
-export function bodyOf(text: string): string {
+export function bodyOf(original: string): string {
+  const text = withDashedClose(original);
   return OPENS_FRONT_MATTER.test(text) && frontMatterIsClosed(text) ? matter(text, SPLIT_ONLY).content : text;
 }
 
 /** Splits a post into front matter and Markdown body. */
-export function splitFrontMatter(text: string, file: string): SplitFile {
+export function splitFrontMatter(original: string, file: string): SplitFile {
+  const text = withDashedClose(original);
   const problems: ContentProblem[] = [];
   const none = { data: {}, body: text, bodyLine: 1, lineOf: () => undefined };
   if (!OPENS_FRONT_MATTER.test(text)) {

@@ -112,9 +112,19 @@ image: XXX`),
     expect(problems[0]!.line).toBeGreaterThanOrEqual(2);
   });
 
-  it("requires a title", () => {
+  it("warns about a missing title and takes it from the file name, as Jekyll does", () => {
     const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-untitled.md": post("date: 2020-01-02") });
-    expect(loadContent(root).problems).toMatchObject([{ rule: "front-matter/required", field: "title", blocksBuild: true }]);
+    const { posts, problems } = loadContent(root);
+    expect(problems).toMatchObject([{ rule: "front-matter/no-title", field: "title", severity: "warning", blocksBuild: false }]);
+    expect(posts.map((p) => p.title)).toEqual(["Untitled"]);
+  });
+
+  it("requires a title that is text when there is one", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-blank.md": post('title: "  "'), "_posts/2020-01-03-list.md": post("title: [a, b]") });
+    expect(loadContent(root).problems).toMatchObject([
+      { rule: "front-matter/type", field: "title", blocksBuild: true, message: "`title` is empty" },
+      { rule: "front-matter/type", field: "title", blocksBuild: true },
+    ]);
   });
 
   it("handles hostile files without crashing", () => {
@@ -187,6 +197,29 @@ describe("edge cases found in review", () => {
 });
 
 describe("other Jekyll blogs' conventions", () => {
+  it("titles a post without `title` from its file name, and ends front matter at `...` too, as Jekyll does", () => {
+    const root = makeSite({
+      "_config.yml": "title: x",
+      "_posts/2022-01-05-release-notes-v2.md": "---\ndate: 2022-01-05\n---\nBody one.\n",
+      "_posts/2022-01-06-empty-block.md": "---\n---\nBody two.\n",
+      "_posts/2022-01-07-dots.md": "---\ntitle: Dots close\n...\nBody three.\n\n---\n\nAfter a rule.\n",
+      "_posts/2022-01-08-null.md": "---\ntitle:\n---\nBody four.\n",
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => [p.title, p.body.trim()])).toEqual([
+      ["Release Notes V2", "Body one."],
+      ["Empty Block", "Body two."],
+      ["Dots close", "Body three.\n\n---\n\nAfter a rule."],
+      ["Null", "Body four."],
+    ]);
+    expect(problems.map((p) => [p.rule, p.file, p.severity])).toEqual([
+      ["front-matter/no-title", "_posts/2022-01-05-release-notes-v2.md", "warning"],
+      ["front-matter/no-title", "_posts/2022-01-06-empty-block.md", "warning"],
+      ["front-matter/no-title", "_posts/2022-01-08-null.md", "warning"],
+    ]);
+    expect(posts[2]?.bodyLine).toBe(4);
+  });
+
   it("reads .html posts as HTML and other Markdown extensions from markdown_ext; ignores other files", () => {
     const root = makeSite({
       "_config.yml": "markdown_ext: md,txt",
@@ -241,17 +274,15 @@ describe("other Jekyll blogs' conventions", () => {
     expect(loadContent(root).posts[0]!.tags.map((t) => t.slug)).toEqual(["c-plus-plus", "c-sharp", "c", "f-sharp", "node-js"]);
   });
 
-  it("says what to change for TOML front matter and for an empty title", () => {
+  it("says what to change for TOML front matter", () => {
     const root = makeSite({
       "_config.yml": "timezone: UTC",
       "_posts/2020-01-02-hugo.md": '+++\ntitle = "Hugo"\n+++\nText.\n',
-      "_posts/2020-01-03-untitled.md": post("title:\ntags: [a]"),
     });
     const { posts, problems } = loadContent(root);
     expect(posts).toEqual([]);
     expect(problems).toMatchObject([
       { rule: "front-matter/missing", file: "_posts/2020-01-02-hugo.md", line: 1, blocksBuild: true, message: expect.stringContaining("TOML front matter (`+++`) is not read") },
-      { rule: "front-matter/type", file: "_posts/2020-01-03-untitled.md", line: 2, field: "title", blocksBuild: true, message: "`title` is empty", found: "null" },
     ]);
   });
 });

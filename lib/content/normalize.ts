@@ -70,7 +70,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     }
   }
 
-  const data = validateFields(split.data, source, lineOf, problems, placeholderFields);
+  const data = validateFields(withTitle(split.data, source, report), source, lineOf, problems, placeholderFields);
   if (!data) return { problems };
 
   for (const key of Object.keys(split.data)) {
@@ -146,6 +146,24 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     })),
   };
   return { post, problems };
+}
+
+/**
+ * A post without `title` (or with an empty `title:`) gets one from its file
+ * name, as Jekyll gives it (`2024-01-05-release-notes.md` -> "Release Notes"),
+ * with a warning: such posts build in Jekyll, so they build here too.
+ */
+function withTitle(data: Record<string, unknown>, source: string, report: (p: Omit<ProblemInput, "file">) => void): Record<string, unknown> {
+  if (data.title !== undefined && data.title !== null) return data;
+  const fileName = path.basename(source);
+  const slug = typeof data.slug === "string" && data.slug.trim() ? data.slug : dateFromFileName(fileName)?.slug ?? fileName.replace(/\.[^.]+$/, "");
+  const title = slug.split("-").filter(Boolean).map((word) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()).join(" ") || slug;
+  report({
+    rule: "front-matter/no-title", line: 1, field: "title", found: "no `title`",
+    message: `The post has no \`title\`; it is titled "${title}" from its file name, as in Jekyll`,
+    expected: FIELD_EXPECTATIONS.title, hint: "add `title: \"...\"` to the front matter",
+  });
+  return { ...data, title };
 }
 
 /** Validates fields one by one, so one bad field is reported and dropped while the rest of the post still builds. */

@@ -68,6 +68,7 @@ const CONTENT_RULES = {
   "authors/no-profile": { severity: "warning", blocksBuild: false, description: "an author name with no profile in _data/authors.yml" },
   "permalink/duplicate": { severity: "error", blocksBuild: false, description: "two pages resolve to the same URL (the build keeps the later post, as Jekyll does)" },
   "permalink/outside-site": { severity: "error", blocksBuild: true, description: "a permalink that escapes the site (`..`)" },
+  "front-matter/no-title": { severity: "warning", blocksBuild: false, description: "the post has no title; it gets one from its file name, as in Jekyll" },
   "file/jekyll-page": { severity: "info", blocksBuild: false, description: "a Jekyll page or theme template (a file with front matter outside _posts/): not published, as this blog builds posts" },
   "file/conflict": { severity: "warning", blocksBuild: false, description: "a static file at a URL where the blog writes a page or its own file: the static file is not copied" },
   "permalink/reserved": { severity: "error", blocksBuild: true, description: "a permalink where the blog has its own pages or files (the index, archive, search, feeds, sitemap.xml, /_next/, ...)" },
