@@ -81,6 +81,20 @@ describe("sanitize: true", () => {
   });
 });
 
+describe("Liquid blocks on a line with HTML after them", () => {
+  it("render their element and keep the HTML, instead of printing the placeholder as text", async () => {
+    const { renderPost } = await import("./index");
+    const context = testContext("title: x", "block-with-html-after");
+    const body = 'Plain words:\n\n{% youtube_video video_id="dQw4w9WgXcQ" %} <br>\n\nAfter.\n';
+    const post = { source: "_posts/y.md", body, bodyLine: 1, hash: "block-with-html-after", url: "/y/", data: {}, title: "Y", date: new Date(0), slug: "y", categories: [], tags: [], excerpt: "" };
+    const { html } = await renderPost(post as never, context);
+    expect(html).toContain('data-youtube-id="dQw4w9WgXcQ"');
+    expect(html).toContain("<br>");
+    expect(html).not.toContain("liquid-block");
+    expect(html).not.toContain("&#x3C;");
+  });
+});
+
 describe(".html posts", () => {
   it("keep their HTML (no Markdown conversion) and get the same HTML steps: Liquid (with site.data), heading ids, highlighting", async () => {
     const { renderPost } = await import("./index");

@@ -3,8 +3,12 @@ import rehypeRaw from "rehype-raw";
 import { visit } from "../tree";
 import type { VFile } from "vfile";
 
-/** Liquid's own placeholders, which rehypeLiquidBlocks handles as raw nodes. */
-const LIQUID_PLACEHOLDER = /^<!--liquid-(block|gap)/;
+/**
+ * A raw node that is one of Liquid's own placeholders and nothing else, which
+ * rehypeLiquidBlocks handles as it is. A placeholder with HTML after it on its
+ * line (`{% image_custom ... %} <br>`) needs the HTML parser like any raw HTML.
+ */
+const LIQUID_PLACEHOLDER = /^<!--liquid-(?:block:\d+|gap)[\s.>]*-->$/;
 
 /**
  * rehype-raw, but only for posts that contain raw HTML. It re-parses the whole
@@ -16,7 +20,7 @@ export function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile): Root => {
     let needed = false;
     visit(tree, "raw", (node: { value: string }) => {
-      if (!LIQUID_PLACEHOLDER.test(node.value.trimStart())) needed = true;
+      if (!LIQUID_PLACEHOLDER.test(node.value.trim())) needed = true;
       return needed ? false : undefined;
     });
     return needed ? (raw(tree, file) as Root) : tree;
