@@ -125,6 +125,47 @@ describe("kramdown syntax in the source text", () => {
     );
   });
 
+  it("ends an HTML block at its closing tag, so a line of text right after it is Markdown, as in kramdown", async () => {
+    const { renderMarkdown } = await import("../index");
+    const { html } = await renderMarkdown([
+      '<iframe src="https://codepen.io/x" height="300"></iframe>',
+      "If you inspect the `hsl()` code, it is _awfully_ long.",
+      "",
+      "<div class=\"box\">",
+      "<div>inner</div>",
+      "still **inside**",
+      "</div>",
+      "After the *box*.",
+      "",
+      "<hr>",
+      "Under the `rule`.",
+      "",
+      "<div>open</div> and more",
+      "no *change* here",
+      "",
+      "```html",
+      "<div>x</div>",
+      "not *markdown*",
+      "```",
+    ].join("\n"));
+    expect(html).toContain("<p>If you inspect the <code>hsl()</code> code, it is <em>awfully</em> long.</p>");
+    expect(html).toContain("still **inside**");
+    expect(html).toContain("<p>After the <em>box</em>.</p>");
+    expect(html).toContain("<p>Under the <code>rule</code>.</p>");
+    expect(html).toContain("no *change* here");
+    // Code stays as written: no blank line between its two lines.
+    expect(html).toMatch(/<\/span><\/span>\n<span class="line"><span[^>]*>not \*markdown\*<\/span><\/span><\/code><\/pre>/);
+  });
+
+  it("keeps the original line of text after an HTML block", async () => {
+    const { kramdownSourceSyntax } = await import("./source-syntax");
+    const source = kramdownSourceSyntax("<div>\nbox\n</div>\n[x](/missing/)");
+    const lines = source.markdown.split("\n");
+    const linkLine = lines.findIndex((l) => l.includes("/missing/")) + 1;
+    expect(linkLine).toBe(5);
+    expect(source.originalLine(linkLine)).toBe(4);
+  });
+
   it("keeps each definition list line's own line number", async () => {
     const { kramdownSourceSyntax } = await import("./source-syntax");
     const source = kramdownSourceSyntax("Term\n: [x](/missing/)\n\nAfter [y](/gone/)");

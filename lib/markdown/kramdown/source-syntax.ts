@@ -14,6 +14,10 @@ import type { VFile } from "vfile";
  *   from the text (their lines stay, empty) and returned, for rehypeAbbreviations.
  * - Definition lists (`Term` lines, then `: definition` lines) become `<dl>`
  *   HTML with the term and definition texts left as Markdown inside.
+ * - An HTML block (`<iframe ...></iframe>`, `<div>...</div>`) ends at its
+ *   closing tag in kramdown, so a line of text right after it is Markdown;
+ *   CommonMark runs the block on to the next blank line and prints that text
+ *   as it is (backticks and all). A blank line goes in between.
  *
  * Code (fenced or indented) is left alone. Inserted lines are accounted for:
  * `originalLine` maps a line of the result back to the line of the input.
@@ -28,18 +32,32 @@ const OPEN_TAG = /^( {0,3})<([A-Za-z][\w-]*)(\s[^>]*?)?\s+markdown\s*=\s*(["']?)
 const ABBREVIATION = /^ {0,3}\*\[([^\]\n]+)\]:[ \t]*(.*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** CommonMark's block-level HTML tags (its HTML block type 6), whose blocks run on to a blank line. */
+const BLOCK_TAGS = new Set(("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt " +
+  "fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem " +
+  "nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul").split(" "));
+const VOID_TAGS = new Set(["base", "basefont", "col", "frame", "hr", "link", "param", "track"]);
+const HTML_BLOCK_START = /^ {0,3}<([A-Za-z][\w-]*)(?=[\s/>]|$)/;
+/** A closing tag at the end of a line, then a line of text: the case where kramdown and CommonMark differ. */
+const TEXT_AFTER_CLOSING_TAG = /<\/[A-Za-z][\w-]*>[ \t]*\n[ \t]*[^\s<]/;
+
 /** The text as it is: for HTML posts, and Markdown without any of this syntax. */
 export function unchangedSource(markdown: string): KramdownSource {
   return { markdown, originalLine: (line) => line, abbreviations: new Map() };
 }
 
 export function kramdownSourceSyntax(markdown: string): KramdownSource {
-  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown)) return unchangedSource(markdown);
+  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown) && !TEXT_AFTER_CLOSING_TAG.test(markdown)) {
+    return unchangedSource(markdown);
+  }
   const abbreviations = new Map<string, string>();
   const out: string[] = [];
   const origin: number[] = [];
   const open: { tag: string; depth: number }[] = [];
   let fence: string | undefined;
+  /** A top-level HTML block being read: its tag and how many of them are open. */
+  let htmlBlock: { tag: string; depth: number } | undefined;
+  let htmlBlockClosed = false;
   let previousBlank = true;
   let consumedUntil = -1;
   const lines = markdown.split("\n");
@@ -58,6 +76,34 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     }
     const atBlockStart = previousBlank && open.length === 0;
     previousBlank = line.trim() === "";
+    // Text right after an HTML block's closing line starts a paragraph, as in kramdown.
+    if (htmlBlockClosed && !previousBlank && !/^ {0,3}</.test(line)) push("");
+    htmlBlockClosed = false;
+    if (atBlockStart && !htmlBlock && !previousBlank) {
+      const tag = HTML_BLOCK_START.exec(line)?.[1]?.toLowerCase();
+      if (tag && BLOCK_TAGS.has(tag) && !OPEN_TAG.test(line)) htmlBlock = { tag, depth: 0 };
+      // A void element (`<hr>`) has no closing tag: its line is the whole block.
+      if (tag && VOID_TAGS.has(tag)) {
+        htmlBlock = undefined;
+        htmlBlockClosed = /^ {0,3}<[^>]*>\s*$/.test(line);
+      }
+    }
+    if (htmlBlock) {
+      if (previousBlank) htmlBlock = undefined;
+      else {
+        const tags = new RegExp(`<(/?)${htmlBlock.tag}(?=[\\s>/])[^>]*>`, "gi");
+        let closedAtEnd = false;
+        for (let match = tags.exec(line); match; match = tags.exec(line)) {
+          if (/\/>$/.test(match[0])) continue;
+          htmlBlock.depth += match[1] ? -1 : 1;
+          closedAtEnd = htmlBlock.depth <= 0 && line.slice(match.index + match[0].length).trim() === "";
+        }
+        if (htmlBlock.depth <= 0) {
+          htmlBlockClosed = closedAtEnd;
+          htmlBlock = undefined;
+        }
+      }
+    }
     // Indented code (after a blank line, outside HTML blocks) is code, not syntax.
     const indentedCode = atBlockStart && /^( {4}|\t)/.test(line);
     if (fenceMark) {
