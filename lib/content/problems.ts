@@ -84,6 +84,7 @@ const CONTENT_RULES = {
   "liquid/unknown-tag": { severity: "warning", blocksBuild: false, description: "a Liquid tag that no renderer is registered for (renders nothing)" },
   "liquid/missing-include": { severity: "warning", blocksBuild: false, description: "an {% include %} of a file that does not exist (renders nothing)" },
   "liquid/bad-argument": { severity: "warning", blocksBuild: false, description: "a Liquid tag argument is missing or malformed" },
+  "liquid/undefined-variable": { severity: "warning", blocksBuild: false, description: "{{ x }} of a variable that does not exist (renders nothing; often code such as GitHub Actions' ${{ github.ref }} that needs {% raw %})" },
   "liquid/unknown-post": { severity: "error", blocksBuild: false, description: "{% post_url %} or {% link %} to a file that does not exist" },
 } satisfies Record<string, RuleInfo>;
 

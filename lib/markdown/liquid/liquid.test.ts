@@ -174,6 +174,26 @@ describe("renderLiquid: include", () => {
   });
 });
 
+describe("renderLiquid: undefined variables", () => {
+  it("warns about {{ }} of a variable nothing defines, such as GitHub Actions' syntax in a code block, but not in raw blocks", async () => {
+    const body = [
+      '{% assign who = "me" %}{% capture note %}n{% endcapture %}',
+      "{{ who }} {{ note }} {{ page.title }} {{ site.title }} {{ true }} {{ \"text\" }}",
+      "```yaml",
+      "group: ${{ github.ref }}",
+      "```",
+      "{% raw %}{{ matrix.os }}{% endraw %}",
+      "{% for post in site.posts %}{{ post.title }}{% endfor %}",
+      "`{{ message | upcase }}`",
+    ].join("\n");
+    const { problems } = await render(body);
+    expect(problems.map((p) => [p.rule, p.line, p.found])).toEqual([
+      ["liquid/undefined-variable", 4, "{{ github.ref }}"],
+      ["liquid/undefined-variable", 8, "{{ message | upcase }}"],
+    ]);
+  });
+});
+
 describe("renderLiquid: include_relative", () => {
   it("renders a file named relative to the post, as Liquid", async () => {
     const { markdown, problems } = await render("```ruby\n{% include_relative samples/hello.rb %}\n```");

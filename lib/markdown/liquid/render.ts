@@ -29,7 +29,7 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
         });
       }
       const markdown = String(await engine.render(templates, createContext(state)));
-      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems]) };
+      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source)]) };
     } catch (error) {
       const repair = repairFor(error, source, rawClosed);
       if (!repair) break;
@@ -145,6 +145,38 @@ function stripLiquid(body: string): string {
   return body
     .replace(/\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, (markup) => markup.replace(/[^\n]/g, ""))
     .replace(/\{[%{]/g, "");
+}
+
+/** What a post's `{{ }}` can name without defining it: Jekyll's objects, Liquid's loop objects and literals. */
+const KNOWN_ROOTS = new Set(["site", "page", "paginator", "jekyll", "content", "layout", "include", "forloop", "tablerowloop", "true", "false", "nil", "null", "empty", "blank"]);
+
+/**
+ * `{{ name... }}` where `name` is neither one of Jekyll's objects nor set in
+ * the post (assign, capture, for, ...): it renders nothing, silently, as in
+ * Jekyll. Most often it is code shown in the post (GitHub Actions'
+ * `${{ github.ref }}`, Vue or Angular templates) that needed `{% raw %}`.
+ */
+function undefinedVariables(source: string): LiquidProblem[] {
+  if (!source.includes("{{")) return [];
+  // Raw and comment blocks are not Liquid; their lengths are kept so offsets still give lines.
+  const live = source.replace(/\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/g, (block) => block.replace(/[^\n]/g, " "));
+  const defined = new Set(KNOWN_ROOTS);
+  for (const match of live.matchAll(/\{%-?\s*(?:assign|capture|increment|decrement)\s+([A-Za-z_][\w-]*)|\{%-?\s*(?:for|tablerow)\s+([A-Za-z_][\w-]*)\s+in\b/g)) {
+    defined.add(match[1] ?? match[2]!);
+  }
+  const problems: LiquidProblem[] = [];
+  for (const match of live.matchAll(/\{\{-?\s*([A-Za-z_][\w-]*)[^}]*\}\}/g)) {
+    const root = match[1]!;
+    if (defined.has(root)) continue;
+    const line = 1 + (live.slice(0, match.index).match(/\n/g)?.length ?? 0);
+    problems.push({
+      rule: "liquid/undefined-variable", line, found: match[0],
+      message: `${match[0]} renders nothing: there is no variable \`${root}\` (Liquid runs before Markdown, in code blocks too)`,
+      expected: "a variable such as page.title or site.url, or one the post sets with assign, capture or for",
+      hint: "to show it as written (code, templates), wrap it in {% raw %}...{% endraw %}",
+    });
+  }
+  return problems;
 }
 
 /** Sorted by line; the sort is stable, so one line's problems keep their order. */

@@ -24,6 +24,7 @@ export type LiquidRule =
   | "liquid/missing-include"
   | "liquid/bad-argument"
   | "liquid/unknown-post"
+  | "liquid/undefined-variable"
   | "images/missing";
 
 export interface LiquidProblem {
