@@ -14,6 +14,11 @@ import {
   type Token,
   type TopLevelToken,
 } from "liquidjs";
+import rehypeStringify from "rehype-stringify";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
 import { parseArguments } from "./arguments";
 import { highlightElement, parseHighlightMarkup, type HighlightOptions } from "./highlight";
 import { blockPlaceholder, containerAt, gapPlaceholder, stripContainer, stripPlaceholders } from "./placeholders";
@@ -348,6 +353,9 @@ engine.registerTag("include_relative", includeTag("include_relative"));
 engine.registerTag("post_url", urlTag("post_url"));
 engine.registerTag("link", urlTag("link"));
 for (const [name, renderer] of siteTags) engine.registerTag(name, siteTag(renderer));
+// Jekyll's `markdownify` (themes pass include parameters through it): Markdown to HTML, GFM as in posts.
+const markdownToHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
+engine.registerFilter("markdownify", (input: unknown) => String(markdownToHtml.processSync(String(input ?? ""))).trim());
 engine.registerFilter("relative_url", function (this: { context: Context }, input: unknown) {
   return relativeUrl(this.context, input);
 });

@@ -174,6 +174,14 @@ describe("renderLiquid: include", () => {
   });
 });
 
+describe("renderLiquid: markdownify", () => {
+  it("turns Markdown into HTML, as Jekyll's filter does, also inside an include's HTML", async () => {
+    const ctx = stubContext({ readInclude: (name) => (name === "notice.html" ? '<div class="notice">{{ include.content | markdownify }}</div>' : undefined) });
+    const { markdown } = await render('{% include notice.html content="Hello **world**, see [docs](/docs/)" %}', ctx);
+    expect(markdown).toBe('<div class="notice"><p>Hello <strong>world</strong>, see <a href="/docs/">docs</a></p></div>');
+  });
+});
+
 describe("renderLiquid: undefined variables", () => {
   it("warns about {{ }} of a variable nothing defines, such as GitHub Actions' syntax in a code block, but not in raw blocks", async () => {
     const body = [
