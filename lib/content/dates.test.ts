@@ -19,6 +19,13 @@ describe("parseDate", () => {
     expect(iso.kind === "ok" && iso.date.toISOString()).toBe("2017-05-11T07:00:00.000Z");
   });
 
+  it("refuses offsets no place has", () => {
+    expect(parseDate("2022-01-21 10:00:00 +25:00", "UTC")).toEqual({ kind: "invalid" });
+    expect(parseDate("2022-01-21 10:00:00 +05:75", "UTC")).toEqual({ kind: "invalid" });
+    expect(parseDate("2022-01-21 10:00:00 +14:00", "UTC").kind).toBe("ok");
+    expect(parseDate("2022-01-21 10:00:00 -12:00", "UTC").kind).toBe("ok");
+  });
+
   it("defaults to UTC", () => {
     const result = parseDate("2020-02-29", "UTC");
     expect(result.kind === "ok" && result.date.toISOString()).toBe("2020-02-29T00:00:00.000Z");

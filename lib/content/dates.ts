@@ -38,7 +38,7 @@ export function parseDate(value: unknown, timezone: string): DateParse {
     year: Number(y), month: Number(mo), day: Number(d),
     hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0),
   };
-  if (!isValidParts(parts)) return { kind: "invalid" };
+  if (!isValidParts(parts) || (offset && !isValidOffset(offset))) return { kind: "invalid" };
   // Jekyll (Ruby's Time.parse) ignores trailing characters such as a stray quote; so do we, with a warning.
   const rest = text.slice(match[0].length).trim();
   const date = offset ? fromOffset(parts, offset) : zonedToUtc(parts, timezone);
@@ -57,6 +57,15 @@ function isValidParts(p: DateParts): boolean {
   if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 60) return false;
   const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   return p.day <= daysInMonth;
+}
+
+/** `+25:00` is no offset: real ones run from -12:00 to +14:00, with minutes under 60. */
+function isValidOffset(offset: string): boolean {
+  if (offset.toUpperCase() === "Z") return true;
+  const digits = offset.slice(1).replace(":", "");
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || 0);
+  return hours <= 14 && minutes < 60;
 }
 
 function fromOffset(p: DateParts, offset: string): Date {
