@@ -150,6 +150,17 @@ describe("checkPostBody", () => {
   });
 });
 
+describe("script URLs", () => {
+  it("are reported in links and images when sanitize is off, wherever they are written", async () => {
+    const { renderPost } = await import("./index");
+    const context = testContext("title: T", "script-urls");
+    const body = '[click](javascript:alert(5)) [ref][r] ![img](vbscript:msgbox) <a href=" JavaScript:alert(1)">x</a> [guide](/javascript-guide/)\n\n[r]: javascript:void(0)\n';
+    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "script-urls", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const { problems } = await renderPost(post as never, context);
+    expect(problems.filter((p) => p.rule === "links/unsafe-url").map((p) => p.found)).toEqual(["javascript:alert(5)", "javascript:void(0)", "vbscript:msgbox", " JavaScript:alert(1)"]);
+  });
+});
+
 describe("hostile bodies", () => {
   const post = (hash: string, body: string) => ({ source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash, url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" });
 

@@ -9,6 +9,9 @@ export interface LinkCheckData {
   pageUrl?: string;
 }
 
+/** URLs that run code where a link or an image is expected (browsers ignore leading spaces and control characters). */
+const SCRIPT_URL = /^[\s\u0000-\u001f]*(?:(?:javascript|vbscript)\s*:|data:text\/html)/i;
+
 type Report = (node: Element, ruleId: string, reason: string, detail: { actual?: string; expected?: string; note?: string }) => void;
 
 /**
@@ -41,6 +44,15 @@ export function rehypeCheckLinks() {
     };
 
     visit(tree, "element", (node: Element, index, parent) => {
+      for (const attribute of ["href", "src"] as const) {
+        const value = node.properties[attribute];
+        // `sanitize: true` removes these; without it they run in readers' browsers, so the check says so.
+        if (typeof value === "string" && SCRIPT_URL.test(value)) {
+          report(node, "links/unsafe-url", `A ${attribute} that runs script: ${value.slice(0, 60)}`, {
+            actual: value.slice(0, 120), expected: "an http(s) URL or a path", note: "remove it, or set `sanitize: true` in _config.yml if posts come from outside the team",
+          });
+        }
+      }
       if (node.tagName === "a" && typeof node.properties.href === "string") {
         checkHref(node, node.properties.href, { context, origin, base, pageUrl, ids, report });
       } else if (node.tagName === "img" && parent && index !== undefined) {
