@@ -38,6 +38,9 @@ export interface SourceFile {
 const PLACEHOLDER_VALUE = /^\s*(x{2,}|todo|tbd|fixme|tba|lorem ipsum)\s*$/i;
 const PLACEHOLDER_MARKER = /\b(XXX+|TODO|TBD|FIXME)\b/;
 
+/** Liquid that lists or links other posts, as Jekyll's `site` and `page` objects offer them. */
+const READS_OTHER_POSTS = /\b(?:site\.(?:posts|categories|tags|related_posts)|page\.(?:previous|next))\b/;
+
 /** A post file's `hash`: of its decoded text, the key of its rendered HTML in the cache. */
 export function textHash(text: string): string {
   return createHash("sha1").update(text).digest("hex");
@@ -138,6 +141,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     format,
     bodyLine: split.bodyLine,
     hash: textHash(file.text),
+    readsOtherPosts: READS_OTHER_POSTS.test(split.body),
     wordCount: countWords(format === "html" ? split.body.replace(/<[^>]*>/g, " ") : split.body),
     data: split.data,
     fieldLines: Object.fromEntries(Object.keys(split.data).flatMap((key) => {

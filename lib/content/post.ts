@@ -73,6 +73,8 @@ export interface Post {
   bodyLine: number;
   /** Hash of the file's text: the key of rendered-HTML caches. */
   hash: string;
+  /** The body's Liquid reads other posts (`site.posts`, `page.previous`, ...): its HTML changes with them. */
+  readsOtherPosts: boolean;
   wordCount: number;
   /** Front matter as written, for `{{ page.* }}`. */
   data: Record<string, unknown>;

@@ -22,4 +22,30 @@ export interface RenderContext {
   readRelativeInclude(path: string): string | undefined;
   /** `{{ site.data.* }}`: the files of `_data/`. */
   data: Record<string, unknown>;
+  /** `site.posts`, `site.categories`, `site.tags`, `page.previous`/`next` for Liquid; built on first use. */
+  otherPosts(): OtherPosts;
+}
+
+/** A published post as Liquid sees it in `site.posts` (Jekyll's names). */
+export interface PostSummary {
+  title: string;
+  url: string;
+  date: Date;
+  id: string;
+  slug: string;
+  path: string;
+  categories: string[];
+  tags: string[];
+  excerpt: string;
+}
+
+export interface OtherPosts {
+  /** Newest first, as Jekyll's `site.posts`. */
+  posts: PostSummary[];
+  categories: Record<string, PostSummary[]>;
+  tags: Record<string, PostSummary[]>;
+  /** Position of each post file in `posts`. */
+  indexOf: Map<string, number>;
+  /** Changes when any of the above does: part of the render key of posts that read them. */
+  signature: string;
 }

@@ -117,11 +117,12 @@ export function renderPost(post: Post, context: RenderContext): Promise<Rendered
   return result;
 }
 
-/** The file's text, plus what comes from outside it: its name (slug, date), URL, and the site (fingerprint). */
+/** The file's text, plus what comes from outside it: its name (slug, date), URL, the site (fingerprint), and other posts when it lists them. */
 function renderKey(post: Post, context: RenderContext): string {
   return createHash("sha1")
     .update(context.fingerprint)
     .update(`${post.hash}\0${post.source}\0${post.url}\0${post.date.toISOString()}\0${post.slug}`)
+    .update(post.readsOtherPosts ? context.otherPosts().signature : "")
     .digest("hex");
 }
 
@@ -232,19 +233,36 @@ function escapeHtml(text: string): string {
 /** `{{ site.* }}` and `{{ page.* }}` as Jekyll provides them, plus the site's resolvers. */
 function liquidContext(post: Post, context: RenderContext): LiquidContext {
   const { config } = context;
+  const site: Record<string, unknown> = {
+    ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl, timezone: config.timezone, data: context.data,
+  };
+  const page: Record<string, unknown> = {
+    ...post.data,
+    title: post.title,
+    date: post.date,
+    url: post.url,
+    slug: post.slug,
+    categories: post.categories.map((c) => c.raw),
+    tags: post.tags.map((t) => t.name),
+    excerpt: post.excerpt,
+    path: post.source,
+    id: post.url.replace(/\/$/, ""),
+  };
+  // Other posts, built only for the posts that read them (see Post.readsOtherPosts, which keys their cache).
+  const lazily = (target: Record<string, unknown>, key: string, value: () => unknown) =>
+    Object.defineProperty(target, key, { get: value, enumerable: true, configurable: true });
+  const others = () => context.otherPosts();
+  lazily(site, "posts", () => others().posts);
+  lazily(site, "categories", () => others().categories);
+  lazily(site, "tags", () => others().tags);
+  // Jekyll's related_posts without lsi: the ten newest other posts.
+  lazily(site, "related_posts", () => others().posts.filter((p) => p.path !== post.source).slice(0, 10));
+  const at = () => others().indexOf.get(post.source);
+  lazily(page, "previous", () => { const i = at(); return i === undefined ? undefined : others().posts[i + 1]; });
+  lazily(page, "next", () => { const i = at(); return i === undefined || i === 0 ? undefined : others().posts[i - 1]; });
   return {
-    site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl, timezone: config.timezone, data: context.data },
-    page: {
-      ...post.data,
-      title: post.title,
-      date: post.date,
-      url: post.url,
-      slug: post.slug,
-      categories: post.categories.map((c) => c.raw),
-      tags: post.tags.map((t) => t.name),
-      excerpt: post.excerpt,
-      path: post.source,
-    },
+    site,
+    page,
     postUrl: context.postUrl,
     linkUrl: context.linkUrl,
     readInclude: context.readInclude,

@@ -8,7 +8,8 @@ function testContext(configText: string, fingerprint: string, extra: Partial<Ren
   const { config } = parseConfig([{ file: "_config.yml", text: configText }]);
   return {
     config, fingerprint, resolvePath: () => "page", asset: () => undefined,
-    postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, readRelativeInclude: () => undefined, data: {}, ...extra,
+    postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, readRelativeInclude: () => undefined, data: {},
+    otherPosts: () => ({ posts: [], categories: {}, tags: {}, indexOf: new Map(), signature: "" }), ...extra,
   };
 }
 

@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { ContentSnapshot } from "@/lib/content/load";
 import { categoryFeedPaths, siteFeedPaths } from "@/lib/feeds/paths";
-import type { RenderContext } from "@/lib/markdown/context";
+import type { OtherPosts, PostSummary, RenderContext } from "@/lib/markdown/context";
 import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
 
 export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
   const { config, assets, includes, relativeIncludes, data } = content;
+  let otherPosts: OtherPosts | undefined;
   const byName = new Map<string, string>();
   const bySource = new Map<string, string>();
   for (const post of posts) {
@@ -54,5 +55,21 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     readInclude: (name) => includes.get(name.trim()),
     readRelativeInclude: (path) => relativeIncludes.get(path),
     data,
+    otherPosts: () => (otherPosts ??= summarize(posts)),
   };
+}
+
+function summarize(posts: readonly SitePost[]): OtherPosts {
+  const summaries = posts.map((post): PostSummary => ({
+    title: post.title, url: post.url, date: post.date, id: post.url.replace(/\/$/, ""), slug: post.slug, path: post.source,
+    categories: post.categories.map((c) => c.raw), tags: post.tags.map((t) => t.name), excerpt: post.excerpt,
+  }));
+  const categories: Record<string, PostSummary[]> = {};
+  const tags: Record<string, PostSummary[]> = {};
+  for (const summary of summaries) {
+    for (const name of summary.categories) (categories[name] ??= []).push(summary);
+    for (const name of summary.tags) (tags[name] ??= []).push(summary);
+  }
+  const signature = createHash("sha1").update(JSON.stringify(summaries)).digest("hex");
+  return { posts: summaries, categories, tags, indexOf: new Map(summaries.map((s, i) => [s.path, i])), signature };
 }

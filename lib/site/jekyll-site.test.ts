@@ -1,10 +1,11 @@
+// Jekyll site features that cross modules: static files, include_relative, Liquid that reads other posts.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
-import { loadContent } from "./load";
-import { indexAssets } from "./assets";
-import { buildSite } from "@/lib/site/model";
+import { loadContent } from "@/lib/content/load";
+import { indexAssets } from "@/lib/content/assets";
+import { buildSite } from "./model";
 
 const NOTHING = { exclude: [], include: [] };
 
@@ -127,5 +128,35 @@ describe("include_relative through the whole pipeline", () => {
     const again = buildSite(loadContent(root), NOW);
     expect(again.renderContext.fingerprint).not.toBe(site.renderContext.fingerprint);
     expect((await renderPost(again.posts[0]!, again.renderContext)).html).toContain("changed");
+  });
+});
+
+describe("Liquid that reads other posts", () => {
+  const NOW = { drafts: false, future: false, now: new Date("2024-06-01T12:00:00Z") };
+
+  it("gets site.posts, site.categories, site.tags and page.previous/next, and renders again when another post changes", async () => {
+    const { renderPost } = await import("@/lib/markdown");
+    const series = "{% for p in site.posts %}[{{ p.title }}]({{ p.url }}) {% endfor %}\n\n" +
+      "{{ site.posts.size }} posts, {{ site.categories.team.size }} in team, {{ site.tags.ci | map: 'title' | join: ',' }} tagged ci.\n\n" +
+      "Older: {{ page.previous.title }}. Newer: {{ page.next.title }}.\n";
+    const files = {
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-first.md": post("title: First\ncategory: team\ntags: [ci]"),
+      "_posts/2024/2024-02-01-series.md": post("title: Series\ncategory: engineering", series),
+      "_posts/2024/2024-03-01-third.md": post("title: Third\ncategory: team"),
+    };
+    const root = makeSite(files);
+    const site = buildSite(loadContent(root), NOW);
+    const seriesPost = site.posts.find((p) => p.title === "Series")!;
+    expect(seriesPost.readsOtherPosts).toBe(true);
+    const { html } = await renderPost(seriesPost, site.renderContext);
+    expect(html).toContain('<a href="/blog/team/third/">Third</a> <a href="/blog/engineering/series/">Series</a> <a href="/blog/team/first/">First</a>');
+    expect(html).toContain("3 posts, 2 in team, First tagged ci.");
+    expect(html).toContain("Older: First. Newer: Third.");
+
+    fs.writeFileSync(path.join(root, "_posts/2024/2024-03-01-third.md"), post("title: Third, renamed\ncategory: team"));
+    const again = buildSite(loadContent(root), NOW);
+    const { html: changed } = await renderPost(again.posts.find((p) => p.title === "Series")!, again.renderContext);
+    expect(changed).toContain("Newer: Third, renamed.");
   });
 });
