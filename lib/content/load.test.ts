@@ -197,6 +197,16 @@ describe("edge cases found in review", () => {
 });
 
 describe("other Jekyll blogs' conventions", () => {
+  it("keeps a list with an empty item or YAML booleans and numbers, as Jekyll does, instead of dropping it", () => {
+    const root = makeSite({
+      "_config.yml": "title: x",
+      "_posts/2020-01-01-tags.md": "---\ntitle: Tags\ntags: [no, 2024, null, ok]\ncategories:\n  -\n  - real\n---\nBody\n",
+    });
+    const { posts, problems } = loadContent(root);
+    expect(problems).toEqual([]);
+    expect(posts.map((p) => [p.tags.map((t) => t.name), p.categories.map((c) => c.raw)])).toEqual([[["false", "2024", "ok"], ["real"]]]);
+  });
+
   it("titles a post without `title` from its file name, and ends front matter at `...` too, as Jekyll does", () => {
     const root = makeSite({
       "_config.yml": "title: x",

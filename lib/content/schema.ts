@@ -5,15 +5,17 @@ import { z } from "zod";
  * accepted here and resolved once, in lib/content/normalize.
  */
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+/** A list item: an empty one (`tags: [a, ~]`, a stray `- `) is dropped, not the whole list. */
+const item = z.union([scalar, z.null()]).transform((v) => v ?? "");
 
 /** A string or a list; Jekyll splits a `categories`/`tags` string on spaces. */
 const spaceSeparatedList = z
-  .union([scalar, z.array(scalar), z.null()])
+  .union([scalar, z.array(item), z.null()])
   .transform((v) => (v === null ? [] : Array.isArray(v) ? v : v.split(/\s+/)).map((s) => s.trim()).filter(Boolean));
 
 /** A string or a list, where a string is one item (`authors: Jan Doe`). */
 const list = z
-  .union([scalar, z.array(scalar), z.null()])
+  .union([scalar, z.array(item), z.null()])
   .transform((v) => (v === null ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
 
 /** Authors: names, or jekyll-seo-tag's `author: { name: ..., url: ... }` (one or a list); only the name is read. */
