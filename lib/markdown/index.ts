@@ -179,7 +179,9 @@ async function renderBody(post: Post, context: RenderContext, purpose: Purpose =
     }));
   }
   // kramdown's markdown="1" blocks and abbreviations, which need the source text.
-  const source = post.format === "markdown" ? kramdownSourceSyntax(liquid.markdown) : unchangedSource(liquid.markdown);
+  const source = post.format === "markdown"
+    ? kramdownSourceSyntax(liquid.markdown, { parseBlockHtml: parsesBlockHtml(context.config.raw) })
+    : unchangedSource(liquid.markdown);
   const data: RenderData = { renderContext: context, pageUrl: post.url, liquidBlocks: liquid.blocks, abbreviations: source.abbreviations };
   const processor = markdownProcessor(context.config.sanitize, post.format, purpose);
   const file = new VFile({ value: source.markdown, data: data as Record<string, unknown> });
@@ -290,9 +292,15 @@ function toProblem(message: VFileMessage, post: Post, originalLine: (line: numbe
   });
 }
 
+/** `kramdown: { parse_block_html: true }` in _config.yml. */
+function parsesBlockHtml(raw: Record<string, unknown>): boolean {
+  const kramdown = raw.kramdown;
+  return typeof kramdown === "object" && kramdown !== null && (kramdown as Record<string, unknown>).parse_block_html === true;
+}
+
 /** Markdown to HTML without a site around it (no Liquid, no link checks): for tests of the chain. */
-export async function renderMarkdown(markdown: string): Promise<RenderedPost> {
-  const source = kramdownSourceSyntax(markdown);
+export async function renderMarkdown(markdown: string, options: { parseBlockHtml?: boolean } = {}): Promise<RenderedPost> {
+  const source = kramdownSourceSyntax(markdown, options);
   const file = await markdownProcessor(false).process({ value: source.markdown, data: { abbreviations: source.abbreviations } });
   return { html: String(file), headings: (file.data.headings as Heading[] | undefined) ?? [], problems: [] };
 }

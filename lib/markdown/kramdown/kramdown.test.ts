@@ -157,6 +157,17 @@ describe("kramdown syntax in the source text", () => {
     expect(html).toMatch(/<\/span><\/span>\n<span class="line"><span[^>]*>not \*markdown\*<\/span><\/span><\/code><\/pre>/);
   });
 
+  it("reads every HTML block's inside as Markdown with kramdown's parse_block_html, except pre, void elements and markdown=\"0\"", async () => {
+    const { renderMarkdown } = await import("../index");
+    const source = ['<div class="note">', "**bold inside div**", "</div>", "", '<section markdown="0">*kept*</section>', "", "<pre>*code*</pre>"].join("\n");
+    const { html } = await renderMarkdown(source, { parseBlockHtml: true });
+    expect(html).toMatch(/<div class="note">\s*<p><strong>bold inside div<\/strong><\/p>\s*<\/div>/);
+    expect(html).toContain("*kept*");
+    expect(html).toMatch(/<pre[^>]*>\*code\*<\/pre>/);
+    const { html: plain } = await renderMarkdown(source);
+    expect(plain).toContain("**bold inside div**");
+  });
+
   it("keeps the original line of text after an HTML block", async () => {
     const { kramdownSourceSyntax } = await import("./source-syntax");
     const source = kramdownSourceSyntax("<div>\nbox\n</div>\n[x](/missing/)");

@@ -46,8 +46,14 @@ export function unchangedSource(markdown: string): KramdownSource {
   return { markdown, originalLine: (line) => line, abbreviations: new Map() };
 }
 
-export function kramdownSourceSyntax(markdown: string): KramdownSource {
-  if (!markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown) && !TEXT_AFTER_CLOSING_TAG.test(markdown)) {
+/**
+ * `parseBlockHtml`: _config.yml's `kramdown: { parse_block_html: true }`,
+ * which reads the inside of every HTML block as Markdown, as if each had
+ * `markdown="1"`.
+ */
+export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false }: { parseBlockHtml?: boolean } = {}): KramdownSource {
+  const anyHtml = parseBlockHtml && markdown.includes("<");
+  if (!anyHtml && !markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown) && !TEXT_AFTER_CLOSING_TAG.test(markdown)) {
     return unchangedSource(markdown);
   }
   const abbreviations = new Map<string, string>();
@@ -79,7 +85,7 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     // Text right after an HTML block's closing line starts a paragraph, as in kramdown.
     if (htmlBlockClosed && !previousBlank && !/^ {0,3}</.test(line)) push("");
     htmlBlockClosed = false;
-    if (atBlockStart && !htmlBlock && !previousBlank) {
+    if (atBlockStart && !htmlBlock && !previousBlank && !parseBlockHtml) {
       const tag = HTML_BLOCK_START.exec(line)?.[1]?.toLowerCase();
       if (tag && BLOCK_TAGS.has(tag) && !OPEN_TAG.test(line)) htmlBlock = { tag, depth: 0 };
       // A void element (`<hr>`) has no closing tag: its line is the whole block.
@@ -139,7 +145,7 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
       push("");
       return;
     }
-    const opening = OPEN_TAG.exec(line);
+    const opening = OPEN_TAG.exec(line) ?? (parseBlockHtml && atBlockStart ? blockOpening(line) : null);
     if (opening) {
       const [, indent = "", tag = "", before = "", , after = "", rest = ""] = opening;
       push(`${indent}<${tag}${before}${after}>`);
@@ -169,6 +175,22 @@ export function kramdownSourceSyntax(markdown: string): KramdownSource {
     push(line);
   });
   return { markdown: out.join("\n"), originalLine: (line) => origin[line - 1] ?? line, abbreviations };
+}
+
+/** Tags whose inside is never Markdown, with parse_block_html too. */
+const LITERAL_TAGS = new Set(["pre", "script", "style", "textarea"]);
+
+/**
+ * A block-level opening tag at the start of a line, in OPEN_TAG's match shape
+ * (indent, tag, attributes, quote, more attributes, rest of the line), for
+ * parse_block_html; null for void and literal elements and for `markdown="0"`.
+ */
+function blockOpening(line: string): RegExpExecArray | null {
+  const match = /^( {0,3})<([A-Za-z][\w-]*)((?:\s[^>]*?)?)()()\s*>(.*)$/.exec(line);
+  const tag = match?.[2]?.toLowerCase();
+  if (!match || !tag || !BLOCK_TAGS.has(tag) || VOID_TAGS.has(tag) || LITERAL_TAGS.has(tag)) return null;
+  if (/\bmarkdown\s*=\s*["']?0/.test(match[3] ?? "") || match[3]?.endsWith("/")) return null;
+  return match;
 }
 
 interface SourcePart {
