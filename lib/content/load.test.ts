@@ -197,6 +197,15 @@ describe("edge cases found in review", () => {
 });
 
 describe("other Jekyll blogs' conventions", () => {
+  it("renders Liquid output in excerpts, as Jekyll does, instead of dropping it", () => {
+    const root = makeSite({
+      "_config.yml": "title: Team Blog\nexcerpt_separator: <!--more-->",
+      "_posts/2020-01-01-a.md": post("title: Release", "News from {{ site.title }}: **{{ page.title | upcase }}** {% include x.html %}is out.\n<!--more-->\nRest.\n"),
+      "_posts/2020-01-02-b.md": post("title: Plain", "Hello from {{ site.title }}.\n\nSecond.\n"),
+    });
+    expect(loadContent(root).posts.map((p) => p.excerpt)).toEqual(["News from Team Blog: RELEASE is out.", "Hello from Team Blog."]);
+  });
+
   it("keeps a list with an empty item or YAML booleans and numbers, as Jekyll does, instead of dropping it", () => {
     const root = makeSite({
       "_config.yml": "title: x",

@@ -133,7 +133,10 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     image,
     headerOverlay: data.header_overlay ?? false,
     headerPosition: data.header_position ?? "center",
-    excerpt: data.excerpt ?? data.description ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator),
+    excerpt: data.excerpt ?? data.description ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
+      site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl },
+      page: { ...split.data, title: data.title, date, slug, url: permalink.path },
+    }),
     url: permalink.path,
     redirectFrom,
     layout: data.layout ?? "post",

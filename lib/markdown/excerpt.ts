@@ -3,6 +3,7 @@ import { toString } from "mdast-util-to-string";
 import { fromHtml } from "hast-util-from-html";
 import { toString as hastToString } from "hast-util-to-string";
 import type { Element } from "hast";
+import { Liquid } from "liquidjs";
 import { EXIT, SKIP, visit } from "./tree";
 
 const MAX_LENGTH = 300;
@@ -22,22 +23,40 @@ const MAX_SOURCE = 8000;
  * Jekyll, the text before the `excerpt_separator` when the post has one
  * (e.g. `<!--more-->`), else the first paragraph.
  */
-export function excerptOf(body: string, format: "markdown" | "html", separator?: string): string {
+export function excerptOf(body: string, format: "markdown" | "html", separator?: string, scope?: ExcerptScope): string {
   const cut = separator ? body.indexOf(separator) : -1;
   if (cut > 0) {
-    const before = withoutLiquidAndCode(body.slice(0, cut)).slice(0, MAX_SOURCE);
+    const before = withoutLiquidAndCode(body.slice(0, cut), scope).slice(0, MAX_SOURCE);
     // Block by block, so paragraphs keep a space between them.
     const plain = format === "html" ? textOfHtml(before) : fromMarkdown(before).children.map((block) => toString(block, { includeHtml: false })).join(" ");
     const text = tidy(plain);
     if (text.length >= 2) return truncate(text);
   }
-  return format === "html" ? excerptFromHtml(body) : excerptFromMarkdown(body);
+  return format === "html" ? excerptFromHtml(body, scope) : excerptFromMarkdown(body, scope);
+}
+
+/** `{{ site.* }}` and `{{ page.* }}` for the excerpt's Liquid output, as in Jekyll, which renders excerpts like posts. */
+export interface ExcerptScope {
+  site: Record<string, unknown>;
+  page: Record<string, unknown>;
+}
+
+// Outputs only (`{{ page.title | upcase }}`): tags that need the site (post_url, include) are left out of excerpts.
+const outputs = new Liquid({ strictVariables: false, strictFilters: false, ownPropertyOnly: true, renderLimit: 1_000, memoryLimit: 1e6 });
+
+function renderOutput(markup: string, scope: ExcerptScope | undefined): string {
+  if (!scope) return "";
+  try {
+    return outputs.parseAndRenderSync(markup, scope);
+  } catch {
+    return "";
+  }
 }
 
 /** The first paragraph of an HTML post (`<p>...</p>`), as plain text. */
-function excerptFromHtml(body: string): string {
+function excerptFromHtml(body: string, scope?: ExcerptScope): string {
   let found = "";
-  visit(fromHtml(withoutLiquidAndCode(body), { fragment: true }), "element", (node: Element) => {
+  visit(fromHtml(withoutLiquidAndCode(body, scope), { fragment: true }), "element", (node: Element) => {
     if (node.tagName !== "p") return undefined;
     const text = tidy(hastToString(node));
     if (text.length < 2) return SKIP;
@@ -63,11 +82,12 @@ function tidy(text: string): string {
   return text.replace(/\{:[^}]*\}/g, "").replace(/\s+/g, " ").trim();
 }
 
-function withoutLiquidAndCode(body: string): string {
+function withoutLiquidAndCode(body: string, scope?: ExcerptScope): string {
   return body
     // Liquid blocks whose content is not prose.
     .replace(/{%-?\s*(highlight|comment|raw)\b[\s\S]*?{%-?\s*end\1\s*-?%}/g, "\n\n")
-    .replace(/{%[\s\S]*?%}|{{[\s\S]*?}}/g, "")
+    .replace(/{%[\s\S]*?%}/g, "")
+    .replace(/{{[\s\S]*?}}/g, (markup) => renderOutput(markup, scope))
     .replace(/^(```|~~~)[\s\S]*?^\1/gm, "\n\n");
 }
 
@@ -76,8 +96,8 @@ function withoutLiquidAndCode(body: string): string {
  * directly: list pages need the excerpt, not the post's HTML, so nothing is
  * rendered here.
  */
-export function excerptFromMarkdown(body: string): string {
-  const source = withoutLiquidAndCode(body);
+export function excerptFromMarkdown(body: string, scope?: ExcerptScope): string {
+  const source = withoutLiquidAndCode(body, scope);
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
     if (!text || !looksLikeParagraph(text)) continue;
