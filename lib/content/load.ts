@@ -387,6 +387,7 @@ const MAX_INCLUDE_BYTES = 1024 * 1024;
  */
 function readRelativeIncludes(root: string, posts: readonly Post[]): Map<string, string> {
   const files = new Map<string, string>();
+  let realRoot: string | undefined;
   for (const post of posts) {
     if (!post.body.includes("include_relative")) continue;
     for (const match of post.body.matchAll(/\{%-?\s*include_relative\s+([^\s%{}]+)/g)) {
@@ -394,9 +395,11 @@ function readRelativeIncludes(root: string, posts: readonly Post[]): Map<string,
       if (!relative || files.has(relative)) continue;
       const file = path.join(root, relative);
       try {
-        // Not through a symbolic link, which could point outside the content folder.
+        // Not through a symbolic link (to the file or a folder on its way), which could point outside the content folder.
+        realRoot ??= fs.realpathSync(root);
         const stat = fs.lstatSync(file);
-        if (stat.isFile() && stat.size <= MAX_INCLUDE_BYTES) files.set(relative, fs.readFileSync(file, "utf8"));
+        if (!stat.isFile() || stat.size > MAX_INCLUDE_BYTES || fs.realpathSync(file) !== path.join(realRoot, relative)) continue;
+        files.set(relative, fs.readFileSync(file, "utf8"));
       } catch {
         // Missing: the render reports it, with the post's line.
       }

@@ -108,13 +108,14 @@ describe("include_relative through the whole pipeline", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,
       "_posts/2024/2024-01-01-first.md": post("title: First\ncategory: team",
-        "```ruby\n{% include_relative samples/hello.rb %}\n```\n\n{% include_relative ../../_config.yml %}\n\n{% include_relative link.txt %}\n\n{% include_relative samples/part.md %}\n"),
+        "```ruby\n{% include_relative samples/hello.rb %}\n```\n\n{% include_relative ../../_config.yml %}\n\n{% include_relative link.txt %}\n\n{% include_relative samples/part.md %}\n\n{% include_relative outside/secret.txt %}\n"),
       "_posts/2024/samples/hello.rb": 'puts "hello from {{ page.title }}"\n',
       // A Markdown part without a date in _posts/: not a stray post when a post includes it.
       "_posts/2024/samples/part.md": "A part of the post.\n",
       "_posts/2024/samples/stray.md": "Not included.\n",
     });
     fs.symlinkSync(path.join(outside, "secret.txt"), path.join(root, "_posts/2024/link.txt"));
+    fs.symlinkSync(outside, path.join(root, "_posts/2024/outside"));
     const site = buildSite(loadContent(root), NOW);
     const rendered = await renderPost(site.posts[0]!, site.renderContext);
     expect(rendered.html).toContain("hello from First");
@@ -122,7 +123,7 @@ describe("include_relative through the whole pipeline", () => {
     expect(site.problems.filter((p) => p.rule === "file/name-without-date").map((p) => p.file)).toEqual(["_posts/2024/samples/stray.md"]);
     expect(rendered.html).not.toContain("TOP SECRET");
     expect(rendered.html).not.toContain("Fixture Blog");
-    expect(rendered.problems.map((p) => [p.rule, p.line])).toEqual([["liquid/bad-argument", 10], ["liquid/missing-include", 12]]);
+    expect(rendered.problems.map((p) => [p.rule, p.line])).toEqual([["liquid/bad-argument", 10], ["liquid/missing-include", 12], ["liquid/missing-include", 16]]);
 
     fs.writeFileSync(path.join(root, "_posts/2024/samples/hello.rb"), 'puts "changed"\n');
     const again = buildSite(loadContent(root), NOW);
