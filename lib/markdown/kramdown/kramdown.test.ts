@@ -140,6 +140,12 @@ describe("kramdown syntax in the source text", () => {
       "<hr>",
       "Under the `rule`.",
       "",
+      "A paragraph line, then an embed right under it:",
+      '<iframe src="https://codepen.io/y">',
+      "  See the <a href='https://codepen.io'>Pen</a>.",
+      "</iframe>",
+      "If you dared to inspect the `hsl()` code.",
+      "",
       "<div>open</div> and more",
       "no *change* here",
       "",
@@ -152,6 +158,7 @@ describe("kramdown syntax in the source text", () => {
     expect(html).toContain("still **inside**");
     expect(html).toContain("<p>After the <em>box</em>.</p>");
     expect(html).toContain("<p>Under the <code>rule</code>.</p>");
+    expect(html).toContain("<p>If you dared to inspect the <code>hsl()</code> code.</p>");
     expect(html).toContain("no *change* here");
     // Code stays as written: no blank line between its two lines.
     expect(html).toMatch(/<\/span><\/span>\n<span class="line"><span[^>]*>not \*markdown\*<\/span><\/span><\/code><\/pre>/);

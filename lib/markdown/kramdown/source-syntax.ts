@@ -85,7 +85,8 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
     // Text right after an HTML block's closing line starts a paragraph, as in kramdown.
     if (htmlBlockClosed && !previousBlank && !/^ {0,3}</.test(line)) push("");
     htmlBlockClosed = false;
-    if (atBlockStart && !htmlBlock && !previousBlank && !parseBlockHtml) {
+    // Block-level HTML starts a block even right under a paragraph line, in CommonMark and kramdown alike.
+    if (!htmlBlock && !previousBlank && !parseBlockHtml && open.length === 0) {
       const tag = HTML_BLOCK_START.exec(line)?.[1]?.toLowerCase();
       if (tag && BLOCK_TAGS.has(tag) && !OPEN_TAG.test(line)) htmlBlock = { tag, depth: 0 };
       // A void element (`<hr>`) has no closing tag: its line is the whole block.
