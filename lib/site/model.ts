@@ -69,13 +69,16 @@ function withStatus(post: Post, status: PostStatus): SitePost {
 export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site {
   const { config } = content;
   const problems = [...content.problems];
-  const posts = withoutBuiltFileUrls(config, keepOnePostPerUrl(
+  const visible = keepOnePostPerUrl(
     content.posts
       .map((post) => withStatus(post, statusOf(post, mode.now)))
       .filter((post) => isVisible(post.status, mode))
       .sort(newestFirst),
     problems,
-  ), problems);
+  );
+  // Where categories' feeds go, which no post, redirect or static file may take.
+  const categoryPaths = new Set(visible.flatMap((post) => post.categories.map((c) => c.url)));
+  const posts = withoutBuiltFileUrls(config, categoryPaths, visible, problems);
   for (const post of content.posts) {
     if (!post.draft && statusOf(post, mode.now) === "scheduled") {
       problems.push(problem({
@@ -97,8 +100,8 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
   }));
   problems.push(...similarTags(posts));
 
-  const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], problems });
-  const staticFiles = publishableStaticFiles(content, posts, routes, problems);
+  const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], categoryPaths, problems });
+  const staticFiles = publishableStaticFiles(content, categoryPaths, routes, problems);
   const renderContext = buildRenderContext(content, posts, routes);
   const listings = new Map([...categories, ...tags, ...authors].map((l) => [`${l.kind}:${l.key}`, l]));
   const positions = new Map(posts.map((post, index) => [post, index]));
@@ -184,8 +187,7 @@ function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SiteP
  * `/_next/`) is not published, and the build stops until its permalink
  * changes: one of the two would silently replace the other.
  */
-function withoutBuiltFileUrls(config: SiteConfig, posts: SitePost[], problems: ContentProblem[]): SitePost[] {
-  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
+function withoutBuiltFileUrls(config: SiteConfig, categoryPaths: ReadonlySet<string>, posts: SitePost[], problems: ContentProblem[]): SitePost[] {
   return posts.filter((post) => {
     const taken = blogPageAt(config, post.url) ?? builtFileAt(config, categoryPaths, post.url);
     if (!taken) return true;
@@ -205,10 +207,11 @@ function withoutBuiltFileUrls(config: SiteConfig, posts: SitePost[], problems: C
  * files (a hand-written `robots.txt` or `sitemap.xml`): the blog's file wins,
  * and the static file is reported rather than silently replacing it.
  */
-function publishableStaticFiles(content: ContentSnapshot, posts: SitePost[], routes: Map<string, Route>, problems: ContentProblem[]): Map<string, string> {
+function publishableStaticFiles(
+  content: ContentSnapshot, categoryPaths: ReadonlySet<string>, routes: Map<string, Route>, problems: ContentProblem[],
+): Map<string, string> {
   const pageFiles = new Map<string, string>();
   for (const [key, route] of routes) pageFiles.set(/\.html?$/i.test(key) ? key : `${key}/index.html`, route.path);
-  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
   const published = new Map<string, string>();
   for (const [url, file] of content.assets.files) {
     const page = pageFiles.get(url);

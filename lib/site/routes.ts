@@ -78,6 +78,8 @@ interface RouteInput {
   posts: SitePost[];
   home: Listing;
   listings: Listing[];
+  /** The categories' page paths, whose feeds no redirect may take. */
+  categoryPaths: ReadonlySet<string>;
   problems: ContentProblem[];
 }
 
@@ -103,7 +105,7 @@ export function blogPageAt(config: SiteConfig, path: string): string | undefined
  * then category, tag and author pages, then redirects from old URLs, which
  * never replace a page.
  */
-export function buildRoutes({ config, posts, home, listings, problems }: RouteInput): Map<string, Route> {
+export function buildRoutes({ config, posts, home, listings, categoryPaths, problems }: RouteInput): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Posts are unique by URL by now (see keepOnePostPerUrl and withoutBuiltFileUrls).
   for (const post of posts) routes.set(routeKey(post.url), { kind: "post", path: post.url, post });
@@ -145,7 +147,6 @@ export function buildRoutes({ config, posts, home, listings, problems }: RouteIn
     claimPages(listing, first && { file: first.source, line, field });
   }
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
-  const categoryPaths = new Set(posts.flatMap((post) => post.categories.map((c) => c.url)));
   const redirect = (from: string, post: SitePost, reason: string) => {
     const key = routeKey(from);
     if (key === routeKey(post.url) || routes.has(key)) return;
