@@ -17,7 +17,7 @@ import type { Post, PostFormat } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
 import { readCached, writeCached } from "@/lib/cache";
 import type { RenderContext } from "./context";
-import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
+import { rehypeKramdownFootnotes, rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
 import { kramdownSourceSyntax, rehypeAbbreviations, unchangedSource } from "./kramdown/source-syntax";
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
@@ -78,7 +78,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
     }
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
-    chain.use(rehypeSlug).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
+    chain.use(rehypeSlug).use(rehypeKramdownFootnotes).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
     if (purpose === "page") chain.use(rehypeAbbreviations);
     // Highlighting finds no problems: a check that only reports them skips it (with the HTML output
     // also left out, `npm run check` on the ePages corpus went from 5.4 s to 3.5 s).

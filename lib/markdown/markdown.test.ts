@@ -18,7 +18,9 @@ describe("renderMarkdown", () => {
     const { html } = await renderMarkdown("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1] ~~old~~\n\n- [x] done\n\n[^1]: A note.\n");
     expect(html).toContain("<table>");
     expect(html).toContain("<td>1</td>");
-    expect(html).toMatch(/<sup><a href="#user-content-fn-1"/);
+    // kramdown's ids, so links into an old Jekyll post's notes still land.
+    expect(html).toMatch(/<sup><a href="#fn:1" id="fnref:1"/);
+    expect(html).toContain('<li id="fn:1">');
     expect(html).toContain("<del>old</del>");
     expect(html).toContain('type="checkbox"');
   });
@@ -148,6 +150,22 @@ describe("checkPostBody", () => {
     const summary = (list: { rule: string; line?: number; found?: string }[]) => list.map((p) => [p.rule, p.line, p.found]).sort();
     expect(summary(problems)).toEqual(summary(full.problems));
     expect(summary(problems).map(([rule]) => rule)).toEqual(["images/missing", "images/missing", "links/broken-anchor", "links/broken-internal", "links/insecure"].sort());
+  });
+});
+
+describe("footnotes", () => {
+  it("keep kramdown's ids, in both sanitize modes, and links to them are not broken anchors", async () => {
+    const { renderPost } = await import("./index");
+    for (const sanitize of [false, true]) {
+      const context = testContext(`title: T\nsanitize: ${sanitize}`, `footnote-ids-${sanitize}`);
+      const body = "Text[^note] and again[^note].\n\n[Back to the note](#fn:note), [to the text](#fnref:note:1).\n\n[^note]: The note.\n";
+      const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: `footnotes-${sanitize}`, url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+      const { html, problems } = await renderPost(post as never, context);
+      expect(html).toContain('<li id="fn:note">');
+      expect(html).toContain('id="fnref:note:1"');
+      expect(html).toContain('href="#fnref:note:1"');
+      expect(problems).toEqual([]);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  *   remarkKramdownAttributes      IALs, {#id}, {:toc} placeholder, extensions (mdast)
  *   remark-rehype { allowDangerousHtml: true }, rehype-raw,
  *   rehype-slug                   keeps the explicit ids, fills in the rest
+ *   rehypeKramdownFootnotes       kramdown's footnote ids (fn:1, fnref:1)
  *   rehypeKramdownToc             needs the ids, so after rehype-slug
  *   rehypeStrayAttributeLists     last, so it only sees what nothing else used
  *   rehype-stringify
@@ -12,6 +13,7 @@
  * Problems are VFile messages with a `kramdown/...` ruleId (see KRAMDOWN_RULES).
  */
 export { remarkKramdownAttributes, type RemarkKramdownAttributesOptions } from "./remark-kramdown-attributes";
+export { rehypeKramdownFootnotes } from "./rehype-kramdown-footnotes";
 export { rehypeKramdownToc, type RehypeKramdownTocOptions } from "./rehype-kramdown-toc";
 export { rehypeStrayAttributeLists, type RehypeStrayAttributeListsOptions } from "./rehype-stray-attribute-lists";
 export { KRAMDOWN_RULES, type KramdownRuleId } from "./rules";

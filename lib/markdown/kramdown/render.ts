@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
-import { rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./index";
+import { rehypeKramdownFootnotes, rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./index";
 
 /**
  * The whole chain in the order the plugins need, as lib/markdown would run
@@ -20,6 +20,7 @@ export function kramdownProcessor() {
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSlug)
+    .use(rehypeKramdownFootnotes)
     .use(rehypeKramdownToc)
     .use(rehypeStrayAttributeLists)
     .use(rehypeStringify);
