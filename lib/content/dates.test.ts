@@ -42,6 +42,26 @@ describe("parseDate", () => {
     expect(result).toMatchObject({ kind: "ok", lenient: true });
   });
 
+  it("reads the English forms with a month name that Ruby's Time.parse takes", () => {
+    const utc = (text: string) => {
+      const result = parseDate(text, "UTC");
+      return result.kind === "ok" ? `${result.date.toISOString()}${result.lenient ? " lenient" : ""}` : result.kind;
+    };
+    expect(utc("Jan 7, 2020")).toBe("2020-01-07T00:00:00.000Z");
+    expect(utc("January 7th 2020")).toBe("2020-01-07T00:00:00.000Z");
+    expect(utc("7 Sept 2021 10:30")).toBe("2021-09-07T10:30:00.000Z");
+    expect(utc("Tue, 07 Jan 2020 10:00:00 +0100")).toBe("2020-01-07T09:00:00.000Z");
+    expect(utc("March 3, 2019 at 4:05 pm GMT")).toBe("2019-03-03T16:05:00.000Z");
+    expect(utc("Mar 3, 2019 12:15 AM")).toBe("2019-03-03T00:15:00.000Z");
+    expect(utc("2019/03/04 08:00")).toBe("2019-03-04T08:00:00.000Z");
+    expect(utc("Jan 7, 2020 10:30 EST")).toBe("2020-01-07T10:30:00.000Z lenient");
+    const berlin = parseDate("Jul 1, 2020 12:00", "Europe/Berlin");
+    expect(berlin.kind === "ok" && berlin.date.toISOString()).toBe("2020-07-01T10:00:00.000Z");
+    for (const text of ["Jant 7, 2020", "Feb 30, 2020", "Jan 7, 20201", "Jan 7", "13:00 pm Jan 7, 2020", "Jan 7, 2020 13:00 pm", "2020/01-07"]) {
+      expect(utc(text), text).toBe("invalid");
+    }
+  });
+
   it("rejects impossible dates and non-dates", () => {
     expect(parseDate("2017-02-30", "UTC")).toEqual({ kind: "invalid" });
     expect(parseDate("next tuesday", "UTC")).toEqual({ kind: "invalid" });

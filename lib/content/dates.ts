@@ -1,7 +1,9 @@
 /**
  * Dates as Jekyll reads them: `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` and ISO
- * forms, with an optional offset. Times without an offset are wall-clock
- * times in the site's timezone (IANA name, `timezone` in _config.yml).
+ * forms, with an optional offset, and the English forms with a month name that
+ * Ruby's Time.parse also takes (`Jan 7, 2020`, `7 January 2020 10:30`, RFC 2822).
+ * Times without an offset are wall-clock times in the site's timezone (IANA
+ * name, `timezone` in _config.yml).
  */
 
 export interface DateParts {
@@ -19,7 +21,52 @@ export type DateParse =
   | { kind: "invalid" };
 
 const DATE_PATTERN =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?/i;
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?/i;
+
+// `Tue, 7 Jan 2020`, `January 7th, 2020` (English month names), then an optional time (`10:30`, `10:30:15 pm`) and offset.
+const NAMED_MONTH_PATTERN =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?),?\s+(\d{4})(?:,?\s+(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?(?![a-z\d])/i;
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** 1-12 for `Jan`, `January`, `Sept`; undefined for anything else. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = lower === "sept" ? 8 : lower.length === 3 ? MONTHS.indexOf(lower) : MONTH_NAMES.indexOf(lower);
+  return index === -1 ? undefined : index + 1;
+}
+
+interface DateMatch {
+  parts: DateParts;
+  offset?: string;
+  /** How much of the text the date took. */
+  length: number;
+}
+
+function matchNumericDate(text: string): DateMatch | undefined {
+  const match = DATE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [, y, , mo, d, h, mi, s, offset] = match;
+  const parts = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0) };
+  return { parts, offset, length: match[0].length };
+}
+
+function matchNamedMonthDate(text: string): DateMatch | undefined {
+  const match = NAMED_MONTH_PATTERN.exec(text);
+  if (!match) return undefined;
+  const [, dayFirst, monthAfter, monthFirst, dayAfter, y, h, mi, s, meridiem, zone] = match;
+  const month = monthNumber((monthAfter ?? monthFirst)!);
+  if (month === undefined) return undefined;
+  let hour = Number(h ?? 0);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (meridiem.toLowerCase() === "p" ? 12 : 0);
+  }
+  const parts = { year: Number(y), month, day: Number(dayFirst ?? dayAfter), hour, minute: Number(mi ?? 0), second: Number(s ?? 0) };
+  const offset = zone && /^(utc|gmt)$/i.test(zone) ? "Z" : zone;
+  return { parts, offset, length: match[0].length };
+}
 
 /** True for drafts' stand-in dates such as `2017-XX-XX` or `YYYY-MM-DD`. */
 export function isPlaceholderDate(text: string): boolean {
@@ -31,16 +78,12 @@ export function parseDate(value: unknown, timezone: string): DateParse {
   if (typeof value !== "string") return { kind: "invalid" };
   const text = value.trim();
   if (isPlaceholderDate(text)) return { kind: "placeholder" };
-  const match = DATE_PATTERN.exec(text);
+  const match = matchNumericDate(text) ?? matchNamedMonthDate(text);
   if (!match) return { kind: "invalid" };
-  const [, y, mo, d, h, mi, s, offset] = match;
-  const parts: DateParts = {
-    year: Number(y), month: Number(mo), day: Number(d),
-    hour: Number(h ?? 0), minute: Number(mi ?? 0), second: Number(s ?? 0),
-  };
+  const { parts, offset } = match;
   if (!isValidParts(parts) || (offset && !isValidOffset(offset))) return { kind: "invalid" };
   // Jekyll (Ruby's Time.parse) ignores trailing characters such as a stray quote; so do we, with a warning.
-  const rest = text.slice(match[0].length).trim();
+  const rest = text.slice(match.length).trim();
   const date = offset ? fromOffset(parts, offset) : zonedToUtc(parts, timezone);
   return { kind: "ok", date, lenient: rest.length > 0 };
 }

@@ -243,7 +243,7 @@ function resolveDate(
     report({
       rule: "date/invalid", line, field: "date", found: quote(data.date),
       message: `\`date\` is not a date${fallback ? `; ${fallbackText} is used` : ""}`,
-      expected: "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, optionally with an offset such as +0100",
+      expected: "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, optionally with an offset such as +0100 (or `Jan 7, 2020 10:30`)",
       blocksBuild: !fallback,
     });
     return fallback;
