@@ -109,6 +109,25 @@ test("static files outside assets/ are published where Jekyll puts them, and pos
   expect((await request.get("/static-files/downloads/on-call-checklist.txt")).status()).toBe(404);
 });
 
+test("a permalink without a trailing slash is served as Jekyll serves it, from a .html file, and named without the slash", async ({ page, request }) => {
+  // permalink: /how-we-blog (and redirect_from: /why-a-folder) in the sample post.
+  await page.goto("/blog/infrastructure/");
+  await page.locator(".post-card-title a", { hasText: "folder of Markdown" }).click();
+  await expect(page).toHaveURL(/\/how-we-blog$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Why our engineering blog is a folder of Markdown");
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", "https://engineering.tidewater.example/how-we-blog");
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute("content", "https://engineering.tidewater.example/how-we-blog");
+  // One canonical link, in the head, as for every page.
+  expect(await page.locator('head link[rel="canonical"]').count()).toBe(1);
+  expect(await page.locator('body link[rel="canonical"]').count()).toBe(0);
+  // The file a static host serves it from (finalize-export.test.ts: a file, not a folder's index).
+  expect((await request.get("/how-we-blog.html")).status()).toBe(200);
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("<loc>https://engineering.tidewater.example/how-we-blog</loc>");
+  await page.goto("/why-a-folder");
+  await expect(page).toHaveURL(/\/how-we-blog$/);
+});
+
 test("unknown URLs get the 404 page with a 404 status @phone", async ({ page }) => {
   const response = await page.goto("/blog/no-such-post/");
   expect(response?.status()).toBe(404);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishFeeds, publishStaticFiles, stripClientRuntime } from "./finalize-export.mjs";
+import { publishFeeds, publishStaticFiles, relocateFileLikePages, stripClientRuntime } from "./finalize-export.mjs";
 
 function exportDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blog-out-"));
@@ -12,6 +12,16 @@ function exportDir(files: Record<string, string>): string {
   }
   return dir;
 }
+
+describe("relocateFileLikePages", () => {
+  it("makes the pages Next.js exports as name.html/index.html files (a post at /a.html, or at /a: Jekyll's a.html)", () => {
+    const dir = exportDir({ "how-we-blog.html/index.html": "post", "blog/2016/03/30/x.html/index.html": "old", "blog/index.html": "page" });
+    expect(relocateFileLikePages(dir)).toBe(2);
+    expect(fs.readFileSync(path.join(dir, "how-we-blog.html"), "utf8")).toBe("post");
+    expect(fs.readFileSync(path.join(dir, "blog/2016/03/30/x.html"), "utf8")).toBe("old");
+    expect(fs.readFileSync(path.join(dir, "blog/index.html"), "utf8")).toBe("page");
+  });
+});
 
 describe("publishFeeds", () => {
   it("moves every feed from out/feeds/ to its public path and removes the folder", () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { CanonicalLink } from "@/components/canonical-link";
 import { JsonLd } from "@/components/json-ld";
 import { ArchiveView } from "@/components/views/archive-view";
 import { ListingView } from "@/components/views/listing-view";
@@ -9,11 +10,12 @@ import { SearchView } from "@/components/views/search-view";
 import { feedSpecs, findFeed } from "@/lib/feeds";
 import { renderPost } from "@/lib/markdown";
 import { routeJsonLd } from "@/lib/seo/json-ld";
-import { routeMetadata } from "@/lib/seo/metadata";
-import { findRoute, getSite, neighbours, pathOfSegments, problemsOf, segmentsOf } from "@/lib/site";
+import { canonicalPathOf, routeMetadata, writesOwnCanonical } from "@/lib/seo/metadata";
+import { exportPathOf, findRoute, getSite, isServedFromHtmlFile, neighbours, pathOfSegments, problemsOf, segmentsOf } from "@/lib/site";
 import { relatedPosts } from "@/lib/site/related";
 import { reportProblemsOnce } from "@/lib/site/report";
 import { linkTo } from "@/lib/site/href";
+import { absoluteUrl } from "@/lib/format";
 
 // Every URL comes from the site model's route table; anything else is a 404.
 export const dynamicParams = false;
@@ -23,11 +25,12 @@ type Params = Promise<{ slug?: string[] }>;
 export function generateStaticParams(): { slug: string[] }[] {
   const site = getSite();
   reportProblemsOnce(site);
-  const pages = [...site.routes.values()].map((route) => ({ slug: segmentsOf(route.path) }));
+  const pages = [...site.routes.values()].map((route) => ({ slug: segmentsOf(exportPathOf(route.path)) }));
   if (process.env.NODE_ENV !== "development") return pages;
-  // `next dev` serves static files and feeds at their public URLs too (see devFileLocation).
+  // `next dev` serves pages at their URLs (`/a` as well as `/a.html`), and static files and feeds at their public URLs (see devFileLocation).
+  const urls = [...site.routes.values()].filter((route) => isServedFromHtmlFile(route.path)).map((route) => route.path);
   const files = [...site.staticFiles.keys(), ...feedSpecs(site).map((spec) => spec.path)];
-  return [...pages, ...files.map((path) => ({ slug: segmentsOf(path) }))];
+  return [...pages, ...[...urls, ...files].map((path) => ({ slug: segmentsOf(path) }))];
 }
 
 /**
@@ -62,7 +65,15 @@ export default async function CatchAllPage({ params }: { params: Params }) {
   }
   const devProblems = process.env.NODE_ENV === "development";
   const jsonLd = routeJsonLd(site, route);
-  const structuredData = jsonLd && <JsonLd data={jsonLd} />;
+  const canonical = writesOwnCanonical(route) && (
+    <CanonicalLink url={absoluteUrl(site.config.rootUrl, canonicalPathOf(route))} openGraph={route.kind !== "redirect"} />
+  );
+  const headTags = (
+    <>
+      {canonical}
+      {jsonLd && <JsonLd data={jsonLd} />}
+    </>
+  );
   switch (route.kind) {
     case "post": {
       const { post } = route;
@@ -70,7 +81,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
       const { previous, next } = neighbours(site, post);
       return (
         <>
-          {structuredData}
+          {headTags}
           <PostView
             site={site}
             post={post}
@@ -87,7 +98,7 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "listing":
       return (
         <>
-          {structuredData}
+          {headTags}
           <ListingView
             site={site}
             listing={route.listing}
@@ -100,14 +111,24 @@ export default async function CatchAllPage({ params }: { params: Params }) {
     case "archive":
       return (
         <>
-          {structuredData}
+          {headTags}
           <ArchiveView site={site} />
         </>
       );
     case "search":
-      return <SearchView site={site} path={route.path} />;
+      return (
+        <>
+          {headTags}
+          <SearchView site={site} path={route.path} />
+        </>
+      );
     case "redirect":
       // Root-relative, so the redirect stays on whichever host serves the export (preview, staging).
-      return <RedirectView to={linkTo(route.to)} />;
+      return (
+        <>
+          {headTags}
+          <RedirectView to={linkTo(route.to)} />
+        </>
+      );
   }
 }

@@ -93,7 +93,9 @@ function searchMeta(post: SitePost, locale: string, timezone: string): Record<st
     "data-date": formatDate(post.date, locale, timezone),
     "data-datetime": post.date.toISOString(),
     "data-category": post.categories.map((c) => c.name).join(", "),
-    "data-pagefind-meta": "date[data-date], datetime[data-datetime], category[data-category]",
+    // The post's URL: Pagefind's is the file's path, `/a.html` for a post at `/a` (see exportPathOf).
+    "data-url": linkTo(post.url),
+    "data-pagefind-meta": "date[data-date], datetime[data-datetime], category[data-category], url[data-url]",
     "data-pagefind-sort": "date[data-datetime]",
   };
 }

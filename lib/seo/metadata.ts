@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { Category } from "@/lib/content/post";
 import { feedAlternates } from "@/lib/feeds";
 import { absoluteUrl } from "@/lib/format";
-import type { Route, Site } from "@/lib/site";
+import { isServedFromHtmlFile, type Route, type Site } from "@/lib/site";
 import { postShareImage, siteShareImage, type ShareImage } from "./share-image";
 
 /**
@@ -52,8 +52,7 @@ export function routeMetadata(site: Site, route: Route): Metadata {
       const base = listing.kind === "home" ? undefined : listing.kind === "tag" ? `#${listing.title}` : listing.title;
       const title = page > 1 ? `${base ?? "Posts"} – page ${page}` : base;
       const description = listing.author?.description || config.description;
-      // The site root shows the index too; its canonical URL is the index's.
-      const path = route.path === "/" ? listing.path : route.path;
+      const path = canonicalPathOf(route);
       return {
         title: title ?? { absolute: config.title },
         description: description || undefined,
@@ -76,12 +75,36 @@ export function routeMetadata(site: Site, route: Route): Metadata {
         ...social(site, { title: "Search", description: config.description, path: route.path, image: siteShareImage(site) }),
       };
     case "redirect":
-      return { title: "Page moved", alternates: { canonical: absoluteUrl(config.rootUrl, route.to) }, robots: { index: false } };
+      return { title: "Page moved", alternates: { canonical: metadataUrl(site, route.to) }, robots: { index: false } };
   }
 }
 
+/** The URL path a page names as its canonical one (and Open Graph's `og:url`). */
+export function canonicalPathOf(route: Route): string {
+  switch (route.kind) {
+    case "post": return route.post.url;
+    // The site root shows the index too; its canonical URL is the index's.
+    case "listing": return route.path === "/" ? route.listing.path : route.path;
+    case "redirect": return route.to;
+    default: return route.path;
+  }
+}
+
+/**
+ * Next.js ends every same-site metadata URL without a file extension with a
+ * slash (trailingSlash is on), and `/a`, served from `a.html`, has none: such
+ * a page writes its canonical link and og:url itself (see CanonicalLink).
+ */
+export function writesOwnCanonical(route: Route): boolean {
+  return isServedFromHtmlFile(canonicalPathOf(route));
+}
+
+function metadataUrl(site: Site, path: string): string | undefined {
+  return isServedFromHtmlFile(path) ? undefined : absoluteUrl(site.config.rootUrl, path);
+}
+
 function alternates(site: Site, path: string, category?: Category): NonNullable<Metadata["alternates"]> {
-  return { canonical: absoluteUrl(site.config.rootUrl, path), types: feedAlternates(site, category) };
+  return { canonical: metadataUrl(site, path), types: feedAlternates(site, category) };
 }
 
 interface SocialInput {
@@ -100,7 +123,7 @@ function social(site: Site, { title, description, path, image }: SocialInput) {
       siteName: site.config.title,
       title,
       description: description || undefined,
-      url: path === undefined ? undefined : absoluteUrl(site.config.rootUrl, path),
+      url: path === undefined ? undefined : metadataUrl(site, path),
       images,
     },
     twitter: { card: "summary_large_image" as const, title, description: description || undefined, images },

@@ -5,13 +5,13 @@ import { contentFingerprint } from "@/lib/content/watch";
 import { formatProblem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { buildSite, type Site, type SitePost } from "./model";
 import { postId } from "./post-ids";
-import { routeKey, type Route } from "./routes";
+import { exportPathOf, routeKey, type Route } from "./routes";
 import { currentMode } from "./visibility";
 
 export type { Listing, Site, SitePost } from "./model";
 export { postsByYear } from "./model";
 export type { Route } from "./routes";
-export { listingPagePath, postsOnPage, routeKey, segmentsOf } from "./routes";
+export { exportPathOf, isServedFromHtmlFile, listingPagePath, postsOnPage, routeKey, segmentsOf } from "./routes";
 export { postId } from "./post-ids";
 
 interface Cached {
@@ -53,8 +53,13 @@ export function getSite(): Site {
   return site;
 }
 
+/** The page at Next.js's segments: its URL's, or its export path's (`/a.html` for `/a`, see exportPathOf). */
 export function findRoute(site: Site, segments: readonly string[]): Route | undefined {
-  return site.routes.get(routeKey(pathOfSegments(segments)));
+  const path = pathOfSegments(segments);
+  const route = site.routes.get(routeKey(path));
+  if (route) return route;
+  const withoutExtension = site.routes.get(routeKey(path.replace(/\.html?$/i, "")));
+  return withoutExtension && exportPathOf(withoutExtension.path) === path ? withoutExtension : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ import { loadContent } from "@/lib/content/load";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
 import { findRoute } from "./index";
 import { buildSite } from "./model";
-import { listingPagePath, routeKey } from "./routes";
+import { exportPathOf, listingPagePath, routeKey } from "./routes";
 
 const NOW = new Date("2024-06-01T12:00:00Z");
 const PRODUCTION = { drafts: false, future: false, now: NOW };
@@ -144,6 +144,33 @@ describe("findRoute", () => {
     expect(findRoute(site, encoded("/blog/team/über-uns/"))).toMatchObject({ kind: "post", post: { title: "Über uns" } });
     expect(findRoute(site, ["blog", "tags", "日本語"])?.kind).toBe("listing");
     expect(findRoute(site, ["blog", "tags", "%E6%97"])).toBeUndefined();
+  });
+});
+
+describe("URLs without a trailing slash or extension", () => {
+  it("are exported as name.html, as Jekyll writes them, and found from either segment form", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-handbook.md": post("title: Handbook\npermalink: /handbook/on-call\nredirect_from: [/oncall, /old/handbook/]"),
+      "_posts/2023/2023-12-31-clash.md": post("title: Clash\npermalink: /handbook/on-call.html"),
+      "_posts/2024/2024-01-03-legacy.md": post("title: Legacy\npermalink: /legacy.html"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(exportPathOf("/handbook/on-call")).toBe("/handbook/on-call.html");
+    expect(exportPathOf("/blog/post/")).toBe("/blog/post/");
+    expect(exportPathOf("/legacy.html")).toBe("/legacy.html");
+    expect(findRoute(site, ["handbook", "on-call.html"])).toMatchObject({ kind: "post", post: { title: "Handbook" } });
+    expect(findRoute(site, ["handbook", "on-call"])).toMatchObject({ kind: "post", post: { title: "Handbook" } });
+    expect(findRoute(site, ["oncall.html"])).toMatchObject({ kind: "redirect", to: "/handbook/on-call" });
+    expect(findRoute(site, ["old", "handbook"])).toMatchObject({ kind: "redirect" });
+    // `/old/handbook/` is a folder's index: no `handbook.html` stands for it.
+    expect(findRoute(site, ["old", "handbook.html"])).toBeUndefined();
+    expect(findRoute(site, ["legacy.html"])).toMatchObject({ kind: "post", post: { title: "Legacy" } });
+    // `/handbook/on-call` and `/handbook/on-call.html` are one file: the later post keeps it, as in Jekyll, and both files are named.
+    expect(site.posts.map((p) => p.title)).toEqual(["Legacy", "Handbook"]);
+    expect(site.problems.filter((p) => p.rule === "permalink/duplicate").map((p) => [p.file, p.line])).toEqual([
+      ["_posts/2024/2024-01-01-handbook.md", 3], ["_posts/2023/2023-12-31-clash.md", 3],
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { applyRuleSeverities, problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
-import { blogPageAt, buildRoutes, builtFileAt, routeKey, type Route } from "./routes";
+import { blogPageAt, buildRoutes, builtFileAt, exportPathOf, routeKey, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
 export interface SitePost extends Post {
@@ -164,7 +164,8 @@ function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SiteP
   const winners = new Map<string, SitePost>();
   // Newest first: the first post seen at a URL is the one that stays.
   for (const post of posts) {
-    const key = routeKey(post.url);
+    // By file: `/a` and `/a.html` are both written to a.html.
+    const key = routeKey(exportPathOf(post.url));
     const winner = winners.get(key);
     if (!winner) {
       winners.set(key, post);
@@ -173,12 +174,12 @@ function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SiteP
     for (const file of [winner, post]) {
       problems.push(problem({
         rule: "permalink/duplicate", file: file.source, line: file.fieldLines.permalink,
-        message: `${post.source} and ${winner.source} both resolve to ${post.url}; only ${winner.source} is published (as in Jekyll, the later post wins)`,
+        message: `${post.source} and ${winner.source} both resolve to ${post.url === winner.url ? post.url : `the file ${exportPathOf(post.url).slice(1)} (${post.url} and ${winner.url})`}; only ${winner.source} is published (as in Jekyll, the later post wins)`,
         found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
       }));
     }
   }
-  return posts.filter((post) => winners.get(routeKey(post.url)) === post);
+  return posts.filter((post) => winners.get(routeKey(exportPathOf(post.url))) === post);
 }
 
 /**

@@ -17,6 +17,22 @@ export function routeKey(path: string): string {
   return path.replace(/\/+$/, "");
 }
 
+/**
+ * Where the export writes a page, as a URL path. Jekyll writes a URL without a
+ * trailing slash or `.html` (`permalink: /:title`) as the file `title.html`,
+ * which static hosts serve at `/title`; the export does the same (Next.js
+ * exports a page whose last segment ends in `.html` as a folder, and
+ * scripts/finalize-export.mjs makes it a file). Any other URL is a folder's index.
+ */
+export function exportPathOf(path: string): string {
+  return path.endsWith("/") || /\.html?$/i.test(path) ? path : `${path}.html`;
+}
+
+/** True when a URL is served from a file of its own name plus `.html` (see exportPathOf). */
+export function isServedFromHtmlFile(path: string): boolean {
+  return exportPathOf(path) !== path;
+}
+
 /** URL path -> Next.js catch-all segments. */
 export function segmentsOf(path: string): string[] {
   return routeKey(path).split("/").filter(Boolean);
@@ -176,6 +192,31 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
         }));
       }
     }
+  }
+  return withOnePagePerFile(routes, problems);
+}
+
+/**
+ * `/a` and `/a.html` are two URLs but one file, `a.html` (see exportPathOf).
+ * Posts are unique by file by now; a listing or redirect that would share a
+ * file with an earlier route is not built, as in buildRoutes.
+ */
+function withOnePagePerFile(routes: Map<string, Route>, problems: ContentProblem[]): Map<string, Route> {
+  const byFile = new Map<string, Route>();
+  for (const [key, route] of routes) {
+    const file = routeKey(exportPathOf(route.path));
+    const owner = byFile.get(file);
+    if (!owner) {
+      byFile.set(file, route);
+      continue;
+    }
+    routes.delete(key);
+    if (route.kind === "redirect") continue;
+    problems.push(problem({
+      rule: "permalink/duplicate", file: "_config.yml", field: "routes",
+      message: `${route.path} and ${owner.path} are written to the same file, ${exportPathOf(route.path).slice(1)}; only ${owner.path} is built`,
+      found: route.path, expected: "one page per file", hint: "end the URL patterns in `routes` with a slash",
+    }));
   }
   return routes;
 }

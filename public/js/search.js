@@ -92,8 +92,10 @@
     const title = document.createElement("h2");
     title.className = "search-result-title";
     const link = document.createElement("a");
-    link.href = data.url;
-    link.textContent = data.meta.title || data.url;
+    // The post's own URL (its page sets it), over the path of the file Pagefind indexed.
+    const url = data.meta.url || data.url;
+    link.href = url;
+    link.textContent = data.meta.title || url;
     title.append(link);
     const meta = document.createElement("p");
     meta.className = "search-result-meta";
