@@ -40,6 +40,16 @@ function phase(name) {
 }
 // The content check first: it lists every problem with file and line, stops on those that
 // prevent correct pages, and renders each post once into the cache that `next build` reads.
+const defaultOut = path.resolve("out");
+const target = values.out ? path.resolve(values.out) : defaultOut;
+// Found out before the build, not after it: a folder that cannot be made, or a file in the way.
+try {
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  if (fs.existsSync(target) && !fs.statSync(target).isDirectory()) throw new Error("it is a file, not a folder");
+} catch (error) {
+  console.error(`Cannot write the export to ${target}: ${error.message}. Choose another --out folder.`);
+  process.exit(1);
+}
 const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build"], { stdio: "inherit", env });
 if (check.status !== 0) process.exit(check.status ?? 1);
 phase("check");
@@ -47,8 +57,6 @@ phase("check");
 // The check has reported the content problems; the build need not print them again.
 env.BLOG_QUIET = "1";
 // Next.js always exports to out/: with --out, an existing out/ is set aside and put back after.
-const defaultOut = path.resolve("out");
-const target = values.out ? path.resolve(values.out) : defaultOut;
 const setAside = target !== defaultOut && fs.existsSync(defaultOut) ? `${defaultOut}.kept-${process.pid}` : undefined;
 if (setAside) fs.renameSync(defaultOut, setAside);
 // Next.js empties .next/ (all but its cache) file by file before it builds, which takes minutes
@@ -62,7 +70,7 @@ if (next.status === 0) {
   placeFiles(defaultOut);
   if (target !== defaultOut) {
     fs.rmSync(target, { recursive: true, force: true });
-    fs.renameSync(defaultOut, target);
+    moveFolder(defaultOut, target);
   }
 }
 if (setAside) {
@@ -84,3 +92,14 @@ if (errorPages.length > 0) {
 phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
+
+/** rename, or copy and remove where the two folders are on different file systems (/tmp often is). */
+function moveFolder(from, to) {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if (error.code !== "EXDEV") throw error;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}

@@ -81,5 +81,10 @@ describe("dateFromFileName", () => {
   it("splits Jekyll post names", () => {
     expect(dateFromFileName("2016-01-19-how-to-setup.md")).toEqual({ ymd: "2016-01-19", slug: "how-to-setup" });
     expect(dateFromFileName("no-date.md")).toBeUndefined();
+    expect(dateFromFileName("2016-3-8-short.md")).toEqual({ ymd: "2016-03-08", slug: "short" });
+    // Jekyll takes 2- to 4-digit years; Ruby's Time.parse puts two digits in 1969-2068.
+    expect(dateFromFileName("22-08-09-custom-kernel.md")).toEqual({ ymd: "2022-08-09", slug: "custom-kernel" });
+    expect(dateFromFileName("98-12-31-party.md")).toEqual({ ymd: "1998-12-31", slug: "party" });
+    expect(dateFromFileName("10-tips-for-ci.md")).toBeUndefined();
   });
 });

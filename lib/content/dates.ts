@@ -90,10 +90,12 @@ export function parseDate(value: unknown, timezone: string): DateParse {
 
 /** `2016-01-19-my-post.md` -> the date part, if the name has one. */
 export function dateFromFileName(name: string): { ymd: string; slug: string } | undefined {
-  // Jekyll's pattern: single-digit months and days (2016-3-8-post.md) are dates too.
-  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+?)\.[^.]+$/.exec(name);
+  // Jekyll's pattern: single-digit months and days (2016-3-8-post.md) are dates too, and so are
+  // two-digit years (22-08-09-post.md), which Ruby's Time.parse puts in 1969-2068.
+  const match = /^(\d{2,4})-(\d{1,2})-(\d{1,2})-(.+?)\.[^.]+$/.exec(name);
   if (!match) return undefined;
-  return { ymd: `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`, slug: match[4]! };
+  const year = match[1]!.length === 2 ? Number(match[1]) + (Number(match[1]) >= 69 ? 1900 : 2000) : Number(match[1]);
+  return { ymd: `${String(year).padStart(4, "0")}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`, slug: match[4]! };
 }
 
 function isValidParts(p: DateParts): boolean {
