@@ -55,6 +55,17 @@ describe("baseurl (a site served under a path, as GitHub Pages project sites are
   });
 });
 
+describe("permalink", () => {
+  it("is the posts collection's when it has one, over the site's, as in Jekyll", () => {
+    const text = "title: T\npermalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n";
+    expect(parseConfig([{ file: "_config.yml", text }]).config.permalink).toBe("/news/:year/:month/:day/:title/");
+    expect(parseConfig([{ file: "_config.yml", text: "permalink: pretty\ncollections: { posts: { output: true } }\n" }]).config.permalink).toBe("pretty");
+    const { config, problems } = parseConfig([{ file: "_config.yml", text: "collections:\n  posts:\n    permalink: /:nope/\n" }]);
+    expect(config.permalink).toBe("date");
+    expect(problems).toMatchObject([{ rule: "config/invalid", line: 3, field: "collections.posts.permalink", found: '"/:nope/"' }]);
+  });
+});
+
 describe("bad settings", () => {
   it("report an unknown permalink placeholder once, at the config line, and fall back to the default", () => {
     const { config, problems } = parseConfig([{ file: "_config.yml", text: "title: T\npermalink: /:foo/:title/\n" }]);

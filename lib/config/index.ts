@@ -163,13 +163,18 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   const locate = (path: readonly (string | number)[]) =>
     lineOf.map((find) => find(path)).find((found) => found.line !== undefined) ?? { file: sources.at(-1)?.file ?? "_config.yml" };
   const cleaned: Record<string, unknown> = { ...data };
+  // Jekyll's posts collection's own permalink wins over the site's (`collections: { posts: { permalink: ... } }`).
+  const collections = data.collections;
+  const postsPermalink = isPlainObject(collections) && isPlainObject(collections.posts) ? collections.posts.permalink : undefined;
+  const permalinkField = typeof postsPermalink === "string" ? ["collections", "posts", "permalink"] : ["permalink"];
+  if (typeof postsPermalink === "string") cleaned.permalink = postsPermalink;
   // Checked here rather than per post, so the message names the config line once.
-  if (typeof data.permalink === "string") {
-    const unknown = unknownPlaceholder(data.permalink);
+  if (typeof cleaned.permalink === "string") {
+    const unknown = unknownPlaceholder(cleaned.permalink);
     if (unknown) {
-      const where = locate(["permalink"]);
+      const where = locate(permalinkField);
       problems.push(problem({
-        rule: "config/invalid", file: where.file, line: where.line, field: "permalink", found: quote(data.permalink), blocksBuild: true,
+        rule: "config/invalid", file: where.file, line: where.line, field: permalinkField.join("."), found: quote(cleaned.permalink), blocksBuild: true,
         message: `Permalink pattern has an unknown placeholder ${unknown}`,
         expected: "a style (date, pretty, ordinal, none) or placeholders such as :categories, :title, :slug, :year, :month, :day, :output_ext",
         hint: "fix the placeholder; until then posts are checked with the default `date` style",
