@@ -4,6 +4,7 @@ import { parseYaml } from "@/lib/content/yaml";
 import { problem, quote, RULES, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
 import { expandPermalink, PERMALINK_STYLES } from "@/lib/permalinks";
 import { closest } from "@/lib/content/suggest";
+import { decodeCharacterReferences } from "@/lib/content/text";
 
 /**
  * The site's settings: Jekyll's `_config.yml` keys that a blog reads, plus a
@@ -277,8 +278,8 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
   // jekyll-paginate writes `/blog/page:num/`; both spellings give the same pages.
   if (c.paginate_path && !c.routes.page) routes.page = c.paginate_path.replace(/\/?$/, "/");
   return {
-    title: c.title,
-    description: c.description,
+    title: decodeCharacterReferences(c.title),
+    description: decodeCharacterReferences(c.description),
     url: c.url,
     baseurl: c.baseurl!,
     rootUrl: `${c.url}${c.baseurl}`,

@@ -72,6 +72,16 @@ about_authors: ["ada", "alan"]`,
     expect(loadContent(root).posts[0]!.date.toISOString()).toBe("2020-01-02T00:00:00.000Z");
   });
 
+  it("decodes HTML character references in titles, descriptions and the site's title, which Jekyll's layouts print as HTML", () => {
+    const root = makeSite({
+      "_config.yml": "title: Ops &amp; Dev\ndescription: 64K RAM&nbsp;SYSTEM\n",
+      "_posts/2021-12-03-uasm.md": post('title: Announcement&#58; UASM released\ndescription: "Fork &lt;b&gt; &amp; more"'),
+    });
+    const { config, posts } = loadContent(root);
+    expect(posts[0]).toMatchObject({ title: "Announcement: UASM released", excerpt: "Fork <b> & more" });
+    expect([config.title, config.description]).toEqual(["Ops & Dev", "64K RAM\u00a0SYSTEM"]);
+  });
+
   it("marks drafts and `published: false` posts", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,

@@ -9,6 +9,7 @@ import { splitFrontMatter } from "./front-matter";
 import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post";
 import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
 import { closest } from "./suggest";
+import { decodeCharacterReferences } from "./text";
 import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
 
 export interface NormalizeContext {
@@ -124,7 +125,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     // A `published` that is not a boolean ("false", 0, "maybe") is reported and, to be safe, not published.
     draft: file.draft || data.published === false || (split.data.published !== undefined && typeof split.data.published !== "boolean"),
     slug,
-    title: data.title,
+    title: decodeCharacterReferences(data.title),
     date,
     updated: data.last_modified_at ? okDate(data.last_modified_at, config.timezone) : undefined,
     categories,
@@ -133,7 +134,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     image,
     headerOverlay: data.header_overlay ?? false,
     headerPosition: data.header_position ?? "center",
-    excerpt: data.excerpt ?? data.description ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
+    excerpt: optionalText(data.excerpt ?? data.description) ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
       site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl },
       page: { ...split.data, title: data.title, date, slug, url: permalink.path },
     }),
@@ -415,4 +416,8 @@ function stringsIn(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(stringsIn);
   if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).flatMap(stringsIn);
   return [];
+}
+
+function optionalText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : decodeCharacterReferences(text);
 }

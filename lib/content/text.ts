@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import { problem, type ContentProblem } from "./problems";
 
 /**
@@ -65,4 +66,14 @@ function countLines(bytes: Uint8Array, end: number): number {
   let line = 1;
   for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) line++;
   return line;
+}
+
+/**
+ * A front matter or config text with its HTML character references decoded
+ * (`Announcement&#58; v2`, `A&nbsp;B`): Jekyll's layouts print titles as HTML,
+ * so readers saw the characters; pages here print text, which would show the
+ * references themselves.
+ */
+export function decodeCharacterReferences(text: string): string {
+  return text.includes("&") ? decodeHTML(text) : text;
 }
