@@ -164,6 +164,36 @@ describe("kramdown syntax in the source text", () => {
     expect(html).toMatch(/<\/span><\/span>\n<span class="line"><span[^>]*>not \*markdown\*<\/span><\/span><\/code><\/pre>/);
   });
 
+  it("reads an HTML element through blank lines to its closing tag, as kramdown does", async () => {
+    const { renderMarkdown } = await import("../index");
+    const { html } = await renderMarkdown([
+      "<table>",
+      "  <tr>",
+      "    <td>",
+      "      one",
+      "    </td>",
+      "    ",
+      "    <td>",
+      "      two",
+      "    </td>",
+      "  </tr>",
+      "",
+      "</table>",
+      "",
+      "After the *table*, a [link](#top).",
+      "",
+      "<div>",
+      "never closed",
+      "",
+      "    indented code",
+    ].join("\n"));
+    expect(html).not.toContain("&#x3C;td>");
+    expect(html).toMatch(/<td>\s*one\s*<\/td>\s*<!-- -->\s*<td>\s*two\s*<\/td>/);
+    expect(html).toContain("<p>After the <em>table</em>, a");
+    // An element that never closes ends at the blank line, as in CommonMark: the indented line is code.
+    expect(html).toMatch(/<pre[^>]*><code>indented code/);
+  });
+
   it("reads every HTML block's inside as Markdown with kramdown's parse_block_html, except pre, void elements and markdown=\"0\"", async () => {
     const { renderMarkdown } = await import("../index");
     const source = ['<div class="note">', "**bold inside div**", "</div>", "", '<section markdown="0">*kept*</section>', "", "<pre>*code*</pre>"].join("\n");

@@ -17,7 +17,9 @@ import type { VFile } from "vfile";
  * - An HTML block (`<iframe ...></iframe>`, `<div>...</div>`) ends at its
  *   closing tag in kramdown, so a line of text right after it is Markdown;
  *   CommonMark runs the block on to the next blank line and prints that text
- *   as it is (backticks and all). A blank line goes in between.
+ *   as it is (backticks and all). A blank line goes in between. And the other
+ *   way round: a blank line inside the element does not end it in kramdown
+ *   (a `<table>` with blank lines between rows); there an empty comment goes in.
  *
  * Code (fenced or indented) is left alone. Inserted lines are accounted for:
  * `originalLine` maps a line of the result back to the line of the input.
@@ -38,6 +40,8 @@ const BLOCK_TAGS = new Set(("address article aside base basefont blockquote body
   "nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul").split(" "));
 const VOID_TAGS = new Set(["base", "basefont", "col", "frame", "hr", "link", "param", "track"]);
 const HTML_BLOCK_START = /^ {0,3}<([A-Za-z][\w-]*)(?=[\s/>]|$)/;
+/** A line that opens a block-level HTML element and does not close it: it may hold blank lines, which kramdown reads through. */
+const BLOCK_HTML_LINE = new RegExp(`^ {0,3}<(?:${[...BLOCK_TAGS].filter((tag) => !VOID_TAGS.has(tag)).join("|")})(?=[\\s>])(?![^\\n]*</)`, "im");
 /** A closing tag at the end of a line, then a line of text: the case where kramdown and CommonMark differ. */
 const TEXT_AFTER_CLOSING_TAG = /<\/[A-Za-z][\w-]*>[ \t]*\n[ \t]*[^\s<]/;
 
@@ -53,7 +57,7 @@ export function unchangedSource(markdown: string): KramdownSource {
  */
 export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false }: { parseBlockHtml?: boolean } = {}): KramdownSource {
   const anyHtml = parseBlockHtml && markdown.includes("<");
-  if (!anyHtml && !markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown) && !TEXT_AFTER_CLOSING_TAG.test(markdown)) {
+  if (!anyHtml && !markdown.includes("markdown") && !markdown.includes("*[") && !/\n: /.test(markdown) && !TEXT_AFTER_CLOSING_TAG.test(markdown) && !BLOCK_HTML_LINE.test(markdown)) {
     return unchangedSource(markdown);
   }
   const abbreviations = new Map<string, string>();
@@ -96,8 +100,17 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
       }
     }
     if (htmlBlock) {
-      if (previousBlank) htmlBlock = undefined;
-      else {
+      if (previousBlank) {
+        // kramdown reads an HTML element to its closing tag, blank lines and all (a <table> with a blank
+        // line between rows, indented cells); CommonMark would end the block here and print the rest as
+        // code. An empty comment keeps the line non-blank, and the block open, when the element closes later.
+        if (closesLater(lines, index, htmlBlock)) {
+          push("<!-- -->");
+          previousBlank = false;
+          return;
+        }
+        htmlBlock = undefined;
+      } else {
         const tags = new RegExp(`<(/?)${htmlBlock.tag}(?=[\\s>/])[^>]*>`, "gi");
         let closedAtEnd = false;
         for (let match = tags.exec(line); match; match = tags.exec(line)) {
@@ -176,6 +189,20 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
     push(line);
   });
   return { markdown: out.join("\n"), originalLine: (line) => origin[line - 1] ?? line, abbreviations };
+}
+
+/** Whether the open HTML block's element is closed on a line after `from` (the same tag counted in and out). */
+function closesLater(lines: readonly string[], from: number, block: { tag: string; depth: number }): boolean {
+  const tags = new RegExp(`<(/?)${block.tag}(?=[\\s>/])[^>]*>`, "gi");
+  let depth = block.depth;
+  for (let index = from + 1; index < lines.length; index++) {
+    for (let match = tags.exec(lines[index]!); match; match = tags.exec(lines[index]!)) {
+      if (/\/>$/.test(match[0])) continue;
+      depth += match[1] ? -1 : 1;
+      if (depth <= 0) return true;
+    }
+  }
+  return false;
 }
 
 /** Tags whose inside is never Markdown, with parse_block_html too. */
