@@ -131,8 +131,17 @@ export interface SiteConfig {
   clientRuntime: boolean;
   ogCards: boolean;
   ruleSeverity: Partial<Record<RuleId, Severity | "off">>;
+  /** Jekyll's front matter defaults (`defaults:`), in order; see lib/content/defaults.ts. */
+  frontMatterDefaults: FrontMatterDefault[];
   /** The raw settings, for `{{ site.* }}` in Liquid. */
   raw: Record<string, unknown>;
+}
+
+/** One entry of Jekyll's `defaults:`: values for the posts under a path (`""`: all) and of a type (`posts`, `drafts`). */
+export interface FrontMatterDefault {
+  path: string;
+  type?: string;
+  values: Record<string, unknown>;
 }
 
 export interface ConfigSource {
@@ -196,8 +205,9 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
       }));
     }
   }
+  const defaults = frontMatterDefaultsOf(data.defaults, locate, problems);
   const result = configSchema.safeParse(cleaned);
-  if (result.success) return { config: toSiteConfig(result.data, cleaned), problems };
+  if (result.success) return { config: toSiteConfig(result.data, cleaned, defaults), problems };
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
     const where = locate(path);
@@ -210,7 +220,37 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
     delete cleaned[String(path[0])];
   }
   const retry = configSchema.safeParse(cleaned);
-  return { config: toSiteConfig(retry.success ? retry.data : configSchema.parse({}), cleaned), problems };
+  return { config: toSiteConfig(retry.success ? retry.data : configSchema.parse({}), cleaned, defaults), problems };
+}
+
+/** `defaults:` as Jekyll reads it; an entry without a `values` mapping is reported and skipped, as Jekyll skips it. */
+function frontMatterDefaultsOf(
+  value: unknown, locate: (path: readonly (string | number)[]) => { file: string; line?: number }, problems: ContentProblem[],
+): FrontMatterDefault[] {
+  if (value === undefined || value === null) return [];
+  const report = (path: (string | number)[], found: unknown) => {
+    const where = locate(path);
+    problems.push(problem({
+      rule: "config/invalid", file: where.file, line: where.line, field: path.join("."), found: quote(found), blocksBuild: false,
+      message: `Invalid front matter default \`${path.join(".")}\`; it is ignored`,
+      expected: "a list of `- scope: { path: \"_posts\", type: posts }` with `values:` (a mapping of front matter keys)",
+    }));
+  };
+  if (!Array.isArray(value)) {
+    report(["defaults"], value);
+    return [];
+  }
+  const sets: FrontMatterDefault[] = [];
+  value.forEach((entry, index) => {
+    const scope = isPlainObject(entry) && entry.scope !== undefined && entry.scope !== null ? entry.scope : {};
+    if (!isPlainObject(entry) || !isPlainObject(entry.values) || !isPlainObject(scope)) {
+      report(["defaults", index], entry);
+      return;
+    }
+    const path = typeof scope.path === "string" ? scope.path.trim().replace(/^\.?\/+/, "").replace(/\/+$/, "") : "";
+    sets.push({ path, type: typeof scope.type === "string" ? scope.type : undefined, values: entry.values });
+  });
+  return sets;
 }
 
 /** What each setting expects, for messages about a bad value. */
@@ -254,7 +294,8 @@ function unknownPlaceholder(pattern: string): string | undefined {
 }
 
 
-function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+/** Jekyll's deep_merge_hashes: mappings merge key by key, anything else is replaced. */
+export function deepMerge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const current = merged[key];
@@ -273,7 +314,7 @@ function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   return value;
 }
 
-function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
+function toSiteConfig(c: RawConfig, raw: Record<string, unknown>, frontMatterDefaults: FrontMatterDefault[]): SiteConfig {
   const routes = { ...ROUTE_DEFAULTS, ...c.routes };
   // jekyll-paginate writes `/blog/page:num/`; both spellings give the same pages.
   if (c.paginate_path && !c.routes.page) routes.page = c.paginate_path.replace(/\/?$/, "/");
@@ -308,6 +349,7 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>): SiteConfig {
     clientRuntime: c.client_runtime,
     ogCards: c.og_cards,
     ruleSeverity: c.rules as SiteConfig["ruleSeverity"],
+    frontMatterDefaults,
     raw,
   };
 }

@@ -104,7 +104,8 @@ function matcher(entries: readonly string[]): (relative: string) => boolean {
     globs.some((g) => g.test(relative) || g.test(relative.slice(relative.lastIndexOf("/") + 1)));
 }
 
-function globToRegExp(glob: string): RegExp {
+/** A Jekyll glob (`*`, `**`, `?`) as a RegExp over paths from the site root; it also matches what is inside a folder it names. */
+export function globToRegExp(glob: string): RegExp {
   let pattern = "";
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!;

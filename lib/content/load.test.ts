@@ -82,6 +82,35 @@ about_authors: ["ada", "alan"]`,
     expect([config.title, config.description]).toEqual(["Ops & Dev", "64K RAM\u00a0SYSTEM"]);
   });
 
+  it("applies Jekyll's front matter defaults by path and type, under the post's own front matter", () => {
+    const config = [
+      "defaults:",
+      "  - scope: { path: \"\" }",
+      "    values: { author: Site Team, comments: true, header: { teaser: t.png } }",
+      "  - scope: { path: _posts/2024, type: posts }",
+      "    values: { category: releases, tags: [release] }",
+      "  - scope: { path: \"_posts/*/2024-02-*\" }",
+      "    values: { render_with_liquid: false }",
+      "  - values: oops",
+    ].join("\n");
+    const root = makeSite({
+      "_config.yml": config,
+      "_posts/2024/2024-01-05-one.md": post("title: One\ntags: [own]\nheader: { overlay: x }"),
+      "_posts/2024/2024-02-05-two.md": post("title: Two\nauthor: Maja"),
+      "_posts/2023/2023-01-05-old.md": post("title: Old"),
+    });
+    const { posts, problems } = loadContent(root);
+    const byTitle = new Map(posts.map((p) => [p.title, p]));
+    expect(byTitle.get("One")).toMatchObject({ categories: [{ slug: "releases" }], tags: [{ name: "own" }], authors: [{ name: "Site Team" }] });
+    expect(byTitle.get("One")!.data.header).toEqual({ teaser: "t.png", overlay: "x" });
+    expect(byTitle.get("Two")).toMatchObject({ categories: [{ slug: "releases" }], tags: [{ name: "release" }], authors: [{ name: "Maja" }] });
+    expect(byTitle.get("Two")!.data.render_with_liquid).toBe(false);
+    expect(byTitle.get("Old")).toMatchObject({ categories: [], authors: [{ name: "Site Team" }] });
+    // Keys that only defaults set are not the post's misspellings.
+    expect(only(problems, "front-matter/unknown-key")).toEqual([]);
+    expect(only(problems, "config/invalid")).toMatchObject([{ file: "_config.yml", line: 8, field: "defaults.3" }]);
+  });
+
   it("marks drafts and `published: false` posts", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,

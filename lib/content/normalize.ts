@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import type { SiteConfig } from "@/lib/config";
+import { deepMerge, type SiteConfig } from "@/lib/config";
 import { capSlug, checkPath, expandPermalink, slugify, tagSlug, type PermalinkResult } from "@/lib/permalinks";
 import { excerptOf } from "@/lib/markdown/excerpt";
 import type { AssetIndex } from "./assets";
 import { dateFromFileName, parseDate, ymdInZone } from "./dates";
+import { frontMatterDefaults } from "./defaults";
 import { splitFrontMatter } from "./front-matter";
 import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post";
 import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
@@ -74,7 +75,10 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     }
   }
 
-  const data = validateFields(withTitle(split.data, source, report), source, lineOf, problems, placeholderFields);
+  // Jekyll's `defaults:` in _config.yml, under the post's own front matter.
+  const defaults = frontMatterDefaults(config.frontMatterDefaults, source, file.draft);
+  const frontMatter = Object.keys(defaults).length > 0 ? deepMerge(defaults, split.data) : split.data;
+  const data = validateFields(withTitle(frontMatter, source, report), source, lineOf, problems, placeholderFields);
   if (!data) return { problems };
 
   for (const key of Object.keys(split.data)) {
@@ -123,7 +127,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   const post: Post = {
     source,
     // A `published` that is not a boolean ("false", 0, "maybe") is reported and, to be safe, not published.
-    draft: file.draft || data.published === false || (split.data.published !== undefined && typeof split.data.published !== "boolean"),
+    draft: file.draft || data.published === false || (frontMatter.published !== undefined && typeof frontMatter.published !== "boolean"),
     slug,
     title: decodeCharacterReferences(data.title),
     date,
@@ -136,7 +140,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     headerPosition: data.header_position ?? "center",
     excerpt: optionalText(data.excerpt ?? data.description) ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
       site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl },
-      page: { ...split.data, title: data.title, date, slug, url: permalink.path },
+      page: { ...frontMatter, title: data.title, date, slug, url: permalink.path },
     }),
     url: permalink.path,
     redirectFrom,
@@ -147,7 +151,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     hash: textHash(file.text),
     readsOtherPosts: READS_OTHER_POSTS.test(split.body),
     wordCount: countWords(format === "html" ? split.body.replace(/<[^>]*>/g, " ") : split.body),
-    data: split.data,
+    data: frontMatter,
     fieldLines: Object.fromEntries(Object.keys(split.data).flatMap((key) => {
       const line = lineOf(key);
       return line === undefined ? [] : [[key, line]];
@@ -204,7 +208,7 @@ function validateFields(
       const isEnum = issue.code === "invalid_value";
       problems.push(problem({
         rule: isEnum ? "front-matter/allowed-values" : "front-matter/type", file: source, line: lineOf(key), field: key,
-        message: `\`${key}\` has ${isEnum ? "a value that is not allowed" : "the wrong type"}; it is ignored`,
+        message: `\`${key}\`${lineOf(key) === undefined && key in raw ? " (from `defaults` in _config.yml)" : ""} has ${isEnum ? "a value that is not allowed" : "the wrong type"}; it is ignored`,
         found: quote(value), expected: FIELD_EXPECTATIONS[key as keyof FrontMatter] ?? issue.message,
       }));
     }
