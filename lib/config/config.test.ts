@@ -55,6 +55,14 @@ describe("baseurl (a site served under a path, as GitHub Pages project sites are
   });
 });
 
+describe("title", () => {
+  it("falls back to `name`, as jekyll-seo-tag does, then to a default", () => {
+    expect(parseConfig([{ file: "_config.yml", text: "name: Saverio's blog\n" }]).config.title).toBe("Saverio's blog");
+    expect(parseConfig([{ file: "_config.yml", text: "title: T\nname: N\n" }]).config.title).toBe("T");
+    expect(parseConfig([{ file: "_config.yml", text: "lang: en\n" }]).config.title).toBe("Engineering Blog");
+  });
+});
+
 describe("permalink", () => {
   it("is the posts collection's when it has one, over the site's, as in Jekyll", () => {
     const text = "title: T\npermalink: pretty\ncollections:\n  posts:\n    permalink: /news/:year/:month/:day/:title/\n";

@@ -178,6 +178,8 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   const postsPermalink = isPlainObject(collections) && isPlainObject(collections.posts) ? collections.posts.permalink : undefined;
   const permalinkField = typeof postsPermalink === "string" ? ["collections", "posts", "permalink"] : ["permalink"];
   if (typeof postsPermalink === "string") cleaned.permalink = postsPermalink;
+  // jekyll-seo-tag and many themes fall back to `name` for the site's title.
+  if ((cleaned.title === undefined || cleaned.title === null) && typeof data.name === "string" && data.name.trim()) cleaned.title = data.name;
   // Checked here rather than per post, so the message names the config line once.
   if (typeof cleaned.permalink === "string") {
     const unknown = unknownPlaceholder(cleaned.permalink);
