@@ -163,21 +163,35 @@ describe("npm run check", () => {
     expect((JSON.parse(stdout) as { problems: unknown[] }).problems).toHaveLength(500);
   });
 
-  it("renders large sites on threads, and finishes a thread's posts itself when that thread runs out of memory", async () => {
+  it("renders large sites on threads, and renders a post that runs its thread out of memory again alone, with more memory", async () => {
     const files: Record<string, string> = { "_config.yml": BASIC_CONFIG };
     for (let i = 0; i < 320; i++) files[`_posts/2024/2024-01-01-post-${i}.md`] = post(`title: Post ${i}`, i === 317 ? "See [gone](/blog/gone/).\n" : "Text.\n");
-    // A 1 MB post: more than a thread with a 16 MB heap can render.
+    // A 1 MB post: more than a thread with a 48 MB heap can render.
     files["_posts/2024/2024-01-01-post-100.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
     const root = makeSite(files);
-    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "16" }] as Record<string, string>[]) {
+    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "48" }] as Record<string, string>[]) {
       const { code, stdout, stderr } = await checkCli(root, ["--format", "json"], env);
-      // With the small heap, the fallback really ran; with the default, it did not.
-      expect(stderr.includes("ran out of memory")).toBe("BLOG_WORKER_HEAP_MB" in env);
+      // With the small heap, the retry really ran, for the big post; with the default, it did not.
+      expect(stderr.includes("2024-01-01-post-100.md ran its render thread out of memory (48 MB")).toBe("BLOG_WORKER_HEAP_MB" in env);
       const { problems, summary } = JSON.parse(stdout) as { problems: { rule: string; file: string }[]; summary: { posts: number } };
       expect(code).toBe(1);
       expect(summary.posts).toBe(320);
       expect(problems.map((p) => [p.rule, p.file.endsWith("_posts/2024/2024-01-01-post-317.md")])).toEqual([["links/broken-internal", true]]);
     }
+  });
+
+  it("reports a post that runs a thread out of memory even alone with more memory, and renders the others", async () => {
+    const files: Record<string, string> = { "_config.yml": BASIC_CONFIG };
+    for (let i = 0; i < 4; i++) files[`_posts/2024/2024-01-0${i + 1}-post-${i}.md`] = post(`title: Post ${i}`, i === 3 ? "See [gone](/blog/gone/).\n" : "Text.\n");
+    files["_posts/2024/2024-01-09-big.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
+    const { code, stdout } = await checkCli(makeSite(files), ["--format", "json"], { BLOG_WORKER_HEAP_MB: "48", BLOG_WORKER_LARGE_HEAP_MB: "52" });
+    const { problems } = JSON.parse(stdout) as { problems: { rule: string; file: string; message: string }[] };
+    expect(code).toBe(1);
+    expect(problems.map((p) => [p.rule, path.basename(p.file)]).sort()).toEqual([
+      ["links/broken-internal", "2024-01-04-post-3.md"],
+      ["markdown/render-failed", "2024-01-09-big.md"],
+    ]);
+    expect(problems.find((p) => p.rule === "markdown/render-failed")!.message).toMatch(/out of memory \(52 MB\), twice/);
   });
 
   it("stops a post that renders for too long, reports it, and renders the others", async () => {

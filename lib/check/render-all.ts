@@ -65,15 +65,19 @@ export async function renderAll(
   // plugins' tree walk allocates less). At 3,000 posts the bound costs about 5 s. The site model takes about 15 MB
   // of heap per 1,000 posts; a thread that still runs out (a huge post) hands its remaining posts back.
   const heapMb = Number(process.env.BLOG_WORKER_HEAP_MB) || 512 + Math.ceil(posts.length / 20);
-  const leftOver: string[] = [];
+  // A post that runs a thread out of memory is rendered again alone, in a thread with this much heap.
+  const largeHeapMb = Number(process.env.BLOG_WORKER_LARGE_HEAP_MB) || Math.max(2048, heapMb * 2);
 
-  /** Renders `sources` in order in one thread; a post that overruns the time limit is reported and the rest go to a new thread. */
-  const renderShare = (sources: string[]): Promise<void> =>
+  /**
+   * Renders `sources` in order in one thread, with the time limit per post. A post that overruns it,
+   * or runs the thread out of memory twice, is reported; the rest go on in a new thread.
+   */
+  const renderShare = (sources: string[], heap = heapMb): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       if (sources.length === 0) return resolve();
       const job: RenderJob = { root, sources, mode, fillCache };
       // Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
-      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heap } });
       let next = 0;
       let postStarted: number | undefined;
       let settled = false;
@@ -83,45 +87,65 @@ export async function renderAll(
         clearInterval(watchdog);
         void worker.terminate().then(then, then);
       };
+      const continueWith = (...shares: [string[], number][]) =>
+        finish(() => Promise.all(shares.map(([share, shareHeap]) => renderShare(share, shareHeap))).then(() => resolve(), reject));
       const watchdog = setInterval(() => {
         if (postStarted === undefined || performance.now() - postStarted < timeoutMs) return;
         problems.push(renderTimeout(bySource.get(sources[next]!)!, timeoutMs));
         onProgress?.(++done, total);
-        finish(() => renderShare(sources.slice(next + 1)).then(resolve, reject));
+        continueWith([sources.slice(next + 1), heapMb]);
       }, Math.min(1000, timeoutMs / 4));
       worker.on("message", (message: { ready?: true; problems?: ContentProblem[]; error?: string }) => {
         if (message.error) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
-        // The worker has loaded the site (ready) or finished a post: the next post's time starts now.
+        // The worker has loaded the site (ready) or finished a post: the next post starts, and its time, now.
+        if (!message.ready) {
+          problems.push(...(message.problems ?? []));
+          onProgress?.(++done, total);
+          next++;
+          if (next === sources.length) return finish(resolve);
+        }
         postStarted = performance.now();
-        if (message.ready) return;
-        problems.push(...(message.problems ?? []));
-        onProgress?.(++done, total);
-        next++;
-        if (next === sources.length) finish(resolve);
+        worker.postMessage("next");
       });
       worker.on("error", (error: Error & { code?: string }) => {
         if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish(() => reject(error));
-        leftOver.push(...sources.slice(next));
-        finish(resolve);
+        if (postStarted === undefined) {
+          // Out of memory while loading the site, before any post (the thread is told when each post starts):
+          // the whole share again, with more heap.
+          if (heap >= largeHeapMb) return finish(() => reject(new Error(`A render thread ran out of memory (${heap} MB) loading the site; set BLOG_WORKER_HEAP_MB higher`)));
+          return continueWith([sources, largeHeapMb]);
+        }
+        if (heap >= largeHeapMb) {
+          problems.push(renderOutOfMemory(bySource.get(sources[next]!)!, heap));
+          onProgress?.(++done, total);
+          return continueWith([sources.slice(next + 1), heapMb]);
+        }
+        // The post being rendered alone with more heap, the rest of the share in a new thread like this one.
+        console.error(`${sources[next]} ran its render thread out of memory (${heap} MB; BLOG_WORKER_HEAP_MB sets it); it is rendered again alone, with ${largeHeapMb} MB.`);
+        continueWith([[sources[next]!], largeHeapMb], [sources.slice(next + 1), heapMb]);
       });
       worker.on("exit", (code) => finish(() => (next < sources.length ? reject(new Error(`A render worker stopped early (exit ${code})`)) : resolve())));
     });
 
-  await Promise.all(shares.map(renderShare));
-  // Posts of a thread that ran out of memory are rendered here, where the heap is not bounded.
-  if (leftOver.length > 0) {
-    console.error(`A render thread ran out of memory (${heapMb} MB; BLOG_WORKER_HEAP_MB sets it); its ${leftOver.length} remaining posts are rendered in the main thread.`);
-  }
-  for (const source of leftOver) {
-    problems.push(...(await problemsOfPost(bySource.get(source)!, site.renderContext, fillCache)));
-    onProgress?.(++done, total);
-  }
+  await Promise.all(shares.map((share) => renderShare(share)));
   return problems;
 }
 
 /** One post's render problems: rendered into the cache for a build's pages (`fillCache`), or only checked. */
 export async function problemsOfPost(post: Post, context: RenderContext, fillCache: boolean): Promise<ContentProblem[]> {
   return fillCache ? (await renderPost(post, context)).problems : checkPostBody(post, context);
+}
+
+function renderOutOfMemory(post: Post, heapMb: number): ContentProblem {
+  return problem({
+    rule: "markdown/render-failed",
+    file: post.source,
+    line: post.bodyLine,
+    message: `The post body ran its render thread out of memory (${heapMb} MB), twice; rendering was stopped`,
+    found: `more than ${heapMb} MB of memory to render`,
+    expected: "a body that renders in well under 100 MB",
+    hint: "look for tens of thousands of table rows, link definitions or nested elements in the body",
+  });
 }
 
 function renderTimeout(post: Post, timeoutMs: number): ContentProblem {

@@ -10,9 +10,12 @@ async function main() {
   const content = loadContent(job.root);
   const site = buildSite(content, { ...job.mode, now: new Date(job.mode.now) });
   const bySource = new Map(content.posts.map((post) => [post.source, post]));
-  // Loading is done: the main thread times each post from here.
+  // Loading is done: the main thread times each post from here, and says when to start each one, so
+  // that it always knows which post this thread is rendering (when it overruns its time or memory).
+  const go = () => new Promise<void>((resolve) => parentPort!.once("message", () => resolve()));
   parentPort!.postMessage({ ready: true });
   for (const source of job.sources) {
+    await go();
     const post = bySource.get(source);
     const problems = post ? await problemsOfPost(post, site.renderContext, job.fillCache) : [];
     parentPort!.postMessage({ problems });
