@@ -74,6 +74,33 @@ describe("permalink", () => {
   });
 });
 
+describe("settings that pages print or build URLs from", () => {
+  const parse = (text: string) => parseConfig([{ file: "_config.yml", text }]);
+  it("take Jekyll's en_US locales, and refuse what no browser or formatter takes, with the line", () => {
+    expect(parse("lang: en_US\ndate_locale: de_CH\n").config).toMatchObject({ lang: "en-US", dateLocale: "de-CH" });
+    const { config, problems } = parse('title: T\nlang: "en\\"><script>"\ndate_locale: xx-INVALID-123\n');
+    expect(config).toMatchObject({ lang: "en", dateLocale: "en-US" });
+    expect(problems).toMatchObject([{ field: "lang", line: 2 }, { field: "date_locale", line: 3 }]);
+  });
+
+  it("refuse a url that is not http(s), a baseurl with `..`, and a title that is not text", () => {
+    const { config, problems } = parse("url: javascript:alert(1)\nbaseurl: /../x\ntitle: {a: 1}\n");
+    expect(config).toMatchObject({ url: "http://localhost:3000", baseurl: "", title: "Engineering Blog" });
+    expect(problems.map((p) => [p.field, p.line]).sort()).toEqual([["baseurl", 2], ["title", 3], ["url", 1]]);
+    expect(problems.find((p) => p.field === "title")!.message).toContain("must be a text");
+    expect(parse("title: 2024\n").config.title).toBe("2024");
+  });
+
+  it("refuse a route pattern with an unknown placeholder or without its own, keeping the default", () => {
+    const { config, problems } = parse("routes:\n  tag: /blog/:nope/\n  category: /blog/cats/\n  archive: /old/archive/\n");
+    expect(config.routes).toMatchObject({ tag: "/blog/tags/:tag/", category: "/blog/:category/", archive: "/old/archive/" });
+    expect(problems.map((p) => [p.field, p.line, p.message])).toEqual([
+      ["routes.tag", 2, "Route pattern has an unknown placeholder :nope; the default is used"],
+      ["routes.category", 3, "Route pattern lacks :category, so every category page would share one URL; the default is used"],
+    ]);
+  });
+});
+
 describe("bad settings", () => {
   it("report an unknown permalink placeholder once, at the config line, and fall back to the default", () => {
     const { config, problems } = parseConfig([{ file: "_config.yml", text: "title: T\npermalink: /:foo/:title/\n" }]);

@@ -23,18 +23,29 @@ const ROUTE_DEFAULTS = {
   search: "/blog/search/",
 };
 
+/** The placeholder each route pattern takes ("" for none). */
+const ROUTE_PLACEHOLDERS = { home: "", page: ":num", category: ":category", tag: ":tag", author: ":author", archive: "", search: "" };
+
 // YAML 1.1 (Jekyll's) reads a bare `off` as false.
 const severityOverride = z.union([z.enum(["error", "warning", "info", "off"]), z.literal(false).transform(() => "off" as const)]);
 
+/** A text setting: a string, or a number YAML read from digits; empty means not set. */
+const text = (fallback: string) =>
+  z.preprocess((value) => (value === null || value === "" ? undefined : value), z.union([z.string(), z.number()], { error: "must be a text" }).transform(String).default(fallback));
+
+/** A locale (`en`, `de-CH`); Jekyll sites often write `en_US`, which means `en-US`. */
+const locale = (fallback: string) =>
+  z.string().transform((value) => value.trim().replace(/_/g, "-")).refine(isValidLocale, "must be a language tag such as en, en-US or de-CH").default(fallback);
+
 export const configSchema = z.object({
-  title: z.coerce.string().default("Engineering Blog"),
-  description: z.coerce.string().default(""),
+  title: text("Engineering Blog"),
+  description: text(""),
   // Empty, as `jekyll new` writes it (`url: ""`), means not set, as in Jekyll.
-  url: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().url().default("http://localhost:3000"))
+  url: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().url().refine((url) => /^https?:\/\/[^/]/i.test(url), "must be an http:// or https:// origin").default("http://localhost:3000"))
     .transform((url) => url.replace(/\/+$/, "")),
-  lang: z.string().default("en"),
+  lang: locale("en"),
   /** Locale for dates on pages; fixed so the HTML never depends on the build machine. */
-  date_locale: z.string().default("en-US"),
+  date_locale: locale("en-US"),
   timezone: z.string().refine(isValidTimezone, "must be an IANA timezone such as Europe/Berlin").default("UTC"),
   permalink: z.string().default("date"),
   future: z.boolean().default(false),
@@ -81,7 +92,7 @@ export const configSchema = z.object({
    * Files in out/ stay where Jekyll's _site has them; every URL the blog writes starts with it.
    */
   baseurl: z.union([z.string(), z.number(), z.null()]).transform((value) => normalizeBaseurl(value === null ? "" : String(value)))
-    .refine((value) => value !== undefined, "must be a URL path such as /blog, without host, query or fragment").default(""),
+    .refine((value) => value !== undefined, "must be a URL path such as /blog, without host, query, fragment or `..`").default(""),
   /** Sanitize raw HTML in posts (for blogs that take outside contributions). */
   sanitize: z.boolean().default(false),
   /** A generated Open Graph card per post without a header image (about 30 ms of build time each). */
@@ -194,6 +205,24 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
       delete cleaned.permalink;
     }
   }
+  if (isPlainObject(data.routes)) {
+    const routes: Record<string, unknown> = { ...data.routes };
+    for (const [key, value] of Object.entries(data.routes)) {
+      const placeholder = ROUTE_PLACEHOLDERS[key as keyof typeof ROUTE_PLACEHOLDERS];
+      if (typeof value !== "string" || placeholder === undefined) continue;
+      const unknown = (value.match(/:[a-z_]+/gi) ?? []).find((found) => found !== placeholder);
+      const missing = placeholder && !value.includes(placeholder) ? placeholder : undefined;
+      if (!unknown && !missing) continue;
+      const where = locate(["routes", key]);
+      problems.push(problem({
+        rule: "config/invalid", file: where.file, line: where.line, field: `routes.${key}`, found: quote(value), blocksBuild: false,
+        message: unknown ? `Route pattern has an unknown placeholder ${unknown}; the default is used` : `Route pattern lacks ${missing}, so every ${key} page would share one URL; the default is used`,
+        expected: placeholder ? `a path with ${placeholder}, such as ${ROUTE_DEFAULTS[key as keyof typeof ROUTE_DEFAULTS]}` : `a path without placeholders, such as ${ROUTE_DEFAULTS[key as keyof typeof ROUTE_DEFAULTS]}`,
+      }));
+      delete routes[key];
+    }
+    cleaned.routes = routes;
+  }
   if (isPlainObject(data.rules)) {
     for (const id of Object.keys(data.rules)) {
       if (id in RULES) continue;
@@ -210,8 +239,12 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   const defaults = frontMatterDefaultsOf(data.defaults, locate, problems);
   const result = configSchema.safeParse(cleaned);
   if (result.success) return { config: toSiteConfig(result.data, cleaned, defaults), problems };
+  const reported = new Set<string>();
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === "symbol" ? String(key) : key));
+    // One problem per setting (a value can fail several checks: `url: not a url`).
+    if (reported.has(path.join("."))) continue;
+    reported.add(path.join("."));
     const where = locate(path);
     problems.push(problem({
       rule: "config/invalid", file: where.file, line: where.line, field: path.join("."),
@@ -258,6 +291,8 @@ function frontMatterDefaultsOf(
 /** What each setting expects, for messages about a bad value. */
 const CONFIG_EXPECTATIONS: Record<string, string> = {
   url: "the site's public origin, e.g. https://blog.example.com",
+  title: "a text",
+  description: "a text",
   timezone: "an IANA timezone such as Europe/Berlin or UTC",
   permalink: "a style (date, pretty, ordinal, none) or a pattern such as /blog/:categories/:title/",
   category_list: "a mapping of category slug to display name, e.g. `engineering: Engineering`",
@@ -274,7 +309,9 @@ const CONFIG_EXPECTATIONS: Record<string, string> = {
   sanitize: "`true` or `false`",
   og_cards: "`true` or `false`",
   client_runtime: "`true` or `false`",
-  baseurl: "a URL path such as /blog (or nothing): the path the site is served under, without host",
+  baseurl: "a URL path such as /blog (or nothing): the path the site is served under, without host or `..`",
+  lang: "a language tag such as en, en-US or de-CH",
+  date_locale: "a language tag such as en-US or de-DE",
 };
 
 /**
@@ -285,8 +322,17 @@ const CONFIG_EXPECTATIONS: Record<string, string> = {
 export function normalizeBaseurl(value: string): string | undefined {
   const trimmed = value.trim().replace(/\/+$/, "");
   if (trimmed === "") return "";
-  if (/^[a-z][a-z\d+.-]*:|^\/\/|[?#\s\\]/i.test(trimmed)) return undefined;
+  if (/^[a-z][a-z\d+.-]*:|^\/\/|[?#\s\\]|(^|\/)\.\.?(\/|$)/i.test(trimmed)) return undefined;
   return `/${trimmed.replace(/^\/+/, "")}`;
+}
+
+function isValidLocale(tag: string): boolean {
+  try {
+    // What pages do with it: dates are formatted in it (lang goes into <html lang> and the search index).
+    return Intl.getCanonicalLocales(tag).length === 1 && Boolean(new Intl.DateTimeFormat(tag));
+  } catch {
+    return false;
+  }
 }
 
 function unknownPlaceholder(pattern: string): string | undefined {
