@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
+import { fingerprintFiles } from "./fingerprint";
 import { loadContent } from "./load";
 import type { ContentProblem } from "./problems";
 
@@ -235,6 +236,24 @@ describe("edge cases found in review", () => {
   });
 });
 
+describe("posts that are symbolic links", () => {
+  it("are noticed when added or removed: the content cache is keyed by them too", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-one.md": post("title: One"), "_src/linked.md": post("title: Linked") });
+    const before = fingerprintFiles(root);
+    const link = path.join(root, "_posts", "2020-01-03-linked.md");
+    fs.symlinkSync(path.join(root, "_src", "linked.md"), link);
+    const linked = fingerprintFiles(root);
+    expect(linked).not.toBe(before);
+    expect(loadContent(root).posts.map((p) => p.title).sort()).toEqual(["Linked", "One"]);
+    // A link to a missing file counts too: it is a post that is reported.
+    fs.rmSync(path.join(root, "_src", "linked.md"));
+    const dangling = fingerprintFiles(root);
+    expect(dangling).not.toBe(linked);
+    fs.rmSync(link);
+    expect(fingerprintFiles(root)).not.toBe(dangling);
+  });
+});
+
 describe("other Jekyll blogs' conventions", () => {
   it("renders Liquid output in excerpts, as Jekyll does, instead of dropping it", () => {
     const root = makeSite({
@@ -400,8 +419,13 @@ describe("a content folder without posts", () => {
     const hugo = loadContent(makeSite({ "config.toml": "title = 'x'", "content/posts/hugo.md": post("title: Hugo") }));
     expect(hugo.posts).toEqual([]);
     expect(hugo.problems.filter((p) => p.rule !== "file/jekyll-page")).toMatchObject([{ rule: "config/no-posts", severity: "warning", message: "No posts: the content folder has no _posts/ folder" }]);
-    const empty = loadContent(makeSite({ "_config.yml": "title: x", "_posts/README.txt": "notes" }));
-    expect(empty.problems).toMatchObject([{ rule: "config/no-posts", message: "No posts: _posts/ holds no Markdown or HTML files" }]);
+    const empty = loadContent(makeSite({ "_config.yml": "title: x", "_posts/.keep": "" }));
+    expect(empty.problems).toMatchObject([{ rule: "config/no-posts", message: "No posts: _posts/ holds no files" }]);
+    // Posts there, but markdown_ext names other extensions: the message says which setting to look at.
+    const mismatch = loadContent(makeSite({ "_config.yml": "title: x\nmarkdown_ext: 5", "_posts/README.txt": "notes", "_posts/2024-01-01-a.md": post("title: A") }));
+    expect(mismatch.problems).toMatchObject([{
+      rule: "config/no-posts", message: "No posts: none of the 2 files in _posts/ is Markdown (.5, from `markdown_ext`) or HTML", hint: expect.stringContaining("markdown_ext"),
+    }]);
   });
 });
 

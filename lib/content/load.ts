@@ -85,7 +85,8 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
         if (!target || !(target === realRoot || target.startsWith(realRoot + path.sep))) {
           problems.push(problem({
             rule: "file/symlink-outside", file: source,
-            message: `Symbolic link points outside the content folder${target ? ` (to ${target})` : " (its target is missing)"}; it is not followed`,
+            message: target ? `Symbolic link points outside the content folder (to ${target}); it is not followed`
+              : `Symbolic link leads nowhere (to ${linkText(absolute)}: a missing file, or a loop of links); it is not followed`,
             expected: "a regular file inside the content folder", hint: "copy the file into the content folder instead of linking it",
           }));
           continue;
@@ -109,6 +110,14 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
     for (const file of files.slice(first)) file.pathCategories = pathCategories;
   }
   return { files, problems };
+}
+
+function linkText(link: string): string {
+  try {
+    return fs.readlinkSync(link);
+  } catch {
+    return "?";
+  }
 }
 
 /** Folders below the root that hold a `_posts/` or `_drafts/` folder, with their path as categories. */
@@ -316,11 +325,16 @@ function loadFresh(root: string): ContentSnapshot {
   problems.push(...discovered.problems);
   if (discovered.files.length === 0 && fs.existsSync(root)) {
     // Most often the wrong folder (a Hugo site, or a level too deep): say so, not just "0 posts".
+    let otherFiles = 0;
+    walkFiles(path.join(root, "_posts"), () => otherFiles++);
+    const extensions = context.config.markdownExtensions.map((e) => `.${e}`).join(", ");
     problems.push(problem({
       rule: "config/no-posts", file: relativeToRoot(process.cwd(), root) || ".",
-      message: `No posts: ${fs.existsSync(path.join(root, "_posts")) ? "_posts/ holds no Markdown or HTML files" : "the content folder has no _posts/ folder"}`,
+      message: `No posts: ${!fs.existsSync(path.join(root, "_posts")) ? "the content folder has no _posts/ folder"
+        : otherFiles > 0 ? `none of the ${otherFiles} files in _posts/ is Markdown (${extensions || "no extensions"}, from \`markdown_ext\`) or HTML`
+        : "_posts/ holds no files"}`,
       expected: "a Jekyll site root: _config.yml, and posts in _posts/YYYY-MM-DD-slug.md",
-      hint: "point BLOG_CONTENT_DIR at the folder that holds _posts/, or add a post with `npm run new-post`",
+      hint: otherFiles > 0 ? "check `markdown_ext` in _config.yml (Jekyll's default: markdown,mkdown,mkdn,mkd,md)" : "point BLOG_CONTENT_DIR at the folder that holds _posts/, or add a post with `npm run new-post`",
     }));
   }
   const posts: Post[] = [];

@@ -8,12 +8,15 @@ const SKIPPED = new Set(["node_modules", "_site"]);
 /**
  * Calls `onFile` for every regular file under `dir` (recursively), with its
  * path relative to `dir` in URL form (`img/a.png`). Hidden files and skipped
- * folders are left out; a missing folder is simply empty.
+ * folders are left out; a missing folder is simply empty. Symbolic links are
+ * not followed (callers that follow them check where they point).
  */
 export function walkFiles(
   dir: string, onFile: (file: string, relative: string) => void,
   /** Which files and folders to visit, instead of the default (all but hidden and skipped names). */
   accept: (name: string, relative: string) => boolean = (name) => !name.startsWith(".") && !SKIPPED.has(name),
+  /** Called for symbolic links, which are not followed. */
+  onLink?: (file: string, relative: string) => void,
 ): void {
   const walk = (current: string, relative: string) => {
     let entries: fs.Dirent[];
@@ -28,6 +31,7 @@ export function walkFiles(
       const file = path.join(current, entry.name);
       if (entry.isDirectory()) walk(file, rel);
       else if (entry.isFile()) onFile(file, rel);
+      else if (entry.isSymbolicLink()) onLink?.(file, rel);
     }
   };
   walk(dir, "");
