@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFromFileName, isPlaceholderDate, parseDate, ymdInZone, zonedToUtc } from "./dates";
+import { dateFromFileName, isPlaceholderDate, parseDate, utcTime, ymdInZone, zonedToUtc } from "./dates";
 
 describe("parseDate", () => {
   it("reads a date-only value as midnight in the site's timezone", () => {
@@ -60,6 +60,15 @@ describe("parseDate", () => {
     for (const text of ["Jant 7, 2020", "Feb 30, 2020", "Jan 7, 20201", "Jan 7", "13:00 pm Jan 7, 2020", "Jan 7, 2020 13:00 pm", "2020/01-07"]) {
       expect(utc(text), text).toBe("invalid");
     }
+  });
+
+  it("keeps years below 100 as written (Date.UTC would make 0050 into 1950)", () => {
+    const fifty = parseDate("0050-06-01", "UTC");
+    expect(fifty.kind === "ok" && fifty.date.toISOString()).toBe("0050-06-01T00:00:00.000Z");
+    expect(ymdInZone(new Date(utcTime(50, 5, 1)), "Europe/Berlin")).toBe("0050-06-01");
+    // Leap years by the year itself: 0004 had a 29 February, 0050 did not.
+    expect(parseDate("0004-02-29", "UTC").kind).toBe("ok");
+    expect(parseDate("0050-02-29", "UTC").kind).toBe("invalid");
   });
 
   it("rejects impossible dates and non-dates", () => {

@@ -88,6 +88,14 @@ export function parseDate(value: unknown, timezone: string): DateParse {
   return { kind: "ok", date, lenient: rest.length > 0 };
 }
 
+/** Date.UTC, without its reading of years 0-99 as 1900-1999. */
+export function utcTime(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0): number {
+  if (year >= 100) return Date.UTC(year, monthIndex, day, hour, minute, second);
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.setUTCHours(hour, minute, second);
+}
+
 /** `2016-01-19-my-post.md` -> the date part, if the name has one. */
 export function dateFromFileName(name: string): { ymd: string; slug: string } | undefined {
   // Jekyll's pattern: single-digit months and days (2016-3-8-post.md) are dates too, and so are
@@ -100,7 +108,7 @@ export function dateFromFileName(name: string): { ymd: string; slug: string } | 
 
 function isValidParts(p: DateParts): boolean {
   if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 60) return false;
-  const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
+  const daysInMonth = new Date(utcTime(p.year, p.month, 0)).getUTCDate();
   return p.day <= daysInMonth;
 }
 
@@ -114,7 +122,7 @@ function isValidOffset(offset: string): boolean {
 }
 
 function fromOffset(p: DateParts, offset: string): Date {
-  const utc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  const utc = utcTime(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   if (offset.toUpperCase() === "Z") return new Date(utc);
   const sign = offset.startsWith("-") ? -1 : 1;
   const digits = offset.slice(1).replace(":", "");
@@ -158,7 +166,7 @@ function offsetAt(date: Date, timezone: string): number {
     for (const part of formatterFor(timezone).formatToParts(new Date(hour * 3_600_000))) {
       if (part.type !== "literal") values[part.type] = Number(part.value);
     }
-    const wall = Date.UTC(values.year!, values.month! - 1, values.day!, values.hour! % 24, values.minute!, values.second!);
+    const wall = utcTime(values.year!, values.month! - 1, values.day!, values.hour! % 24, values.minute!, values.second!);
     offset = wall - hour * 3_600_000;
     offsets.set(key, offset);
   }
@@ -176,7 +184,7 @@ export function partsInZone(date: Date, timezone: string): DateParts {
 
 /** The instant at which the wall clock in `timezone` shows `parts`. */
 export function zonedToUtc(parts: DateParts, timezone: string): Date {
-  const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  const asUtc = utcTime(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   let guess = asUtc - offsetMs(new Date(asUtc), timezone);
   // A second pass corrects guesses that land on the other side of a DST change.
   guess = asUtc - offsetMs(new Date(guess), timezone);
@@ -190,5 +198,5 @@ function offsetMs(date: Date, timezone: string): number {
 /** `YYYY-MM-DD` of an instant in a timezone. */
 export function ymdInZone(date: Date, timezone: string): string {
   const p = partsInZone(date, timezone);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  return `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }

@@ -1,4 +1,4 @@
-import { partsInZone } from "@/lib/content/dates";
+import { partsInZone, utcTime } from "@/lib/content/dates";
 import { capSlug, slugify, tagSlug } from "./slugify";
 
 export { capSlug, slugify, tagSlug };
@@ -37,8 +37,8 @@ function pad(n: number, width = 2): string {
 /** Values of every placeholder Jekyll knows for a post. */
 export function placeholders(subject: PermalinkSubject): Record<string, string> {
   const p = partsInZone(subject.date, subject.timezone);
-  const utcDay = new Date(Date.UTC(p.year, p.month - 1, p.day));
-  const yearStart = Date.UTC(p.year, 0, 1);
+  const utcDay = new Date(utcTime(p.year, p.month - 1, p.day));
+  const yearStart = utcTime(p.year, 0, 1);
   const yDay = Math.floor((utcDay.getTime() - yearStart) / 86_400_000) + 1;
   const weekday = utcDay.getUTCDay();
   const iso = isoWeek(utcDay);
@@ -73,7 +73,7 @@ export function placeholders(subject: PermalinkSubject): Record<string, string> 
 function isoWeek(day: Date): { year: number; week: number } {
   const d = new Date(day);
   d.setUTCDate(d.getUTCDate() + 4 - (d.getUTCDay() || 7));
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  const yearStart = utcTime(d.getUTCFullYear(), 0, 1);
   return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
