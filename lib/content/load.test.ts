@@ -112,6 +112,21 @@ about_authors: ["ada", "alan"]`,
     expect(only(problems, "config/invalid")).toMatchObject([{ file: "_config.yml", line: 8, field: "defaults.3" }]);
   });
 
+  it("reports dates of the wrong type or form instead of dropping them", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_posts/2020-01-02-map.md": post("title: Map\ndate: {y: 2024}"),
+      "_posts/2020-01-03-list.md": post("title: List\nlast_modified_at: banana\nredirect_from: {a: 1}"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => [p.title, p.date.toISOString().slice(0, 10), p.updated])).toEqual([["Map", "2020-01-02", undefined], ["List", "2020-01-03", undefined]]);
+    expect(problems.map((p) => [p.rule, p.field, p.line, p.expected]).sort()).toEqual([
+      ["date/invalid", "date", 3, "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS, optionally with an offset such as +0100 (or `Jan 7, 2020 10:30`)"],
+      ["date/invalid", "last_modified_at", 3, "a date such as `2017-05-11` or `2017-05-11 07:00:00`"],
+      ["front-matter/type", "redirect_from", 4, "a URL path or a list, e.g. `redirect_from: [/old/url/]`"],
+    ]);
+  });
+
   it("marks drafts and `published: false` posts", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,

@@ -95,7 +95,8 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   const format = file.format ?? "markdown";
   const fileName = path.basename(source);
   const fromName = dateFromFileName(fileName);
-  const date = resolveDate(file, data, fromName?.ymd, config.timezone, lineOf("date"), report);
+  // The date as written: a value of the wrong type (`date: {y: 2024}`) is reported by resolveDate, not dropped.
+  const date = resolveDate(file, { ...data, date: frontMatter.date as FrontMatter["date"] }, fromName?.ymd, config.timezone, lineOf("date"), report);
   if (!date) return { problems };
 
   const slug = data.slug ?? fromName?.slug ?? fileName.replace(/\.[^.]+$/, "");
@@ -131,7 +132,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     slug,
     title: decodeCharacterReferences(data.title),
     date,
-    updated: data.last_modified_at ? okDate(data.last_modified_at, config.timezone) : undefined,
+    updated: lastModified(frontMatter.last_modified_at, config.timezone, lineOf("last_modified_at"), report),
     categories,
     tags,
     authors,
@@ -424,4 +425,16 @@ function stringsIn(value: unknown): string[] {
 
 function optionalText(text: string | undefined): string | undefined {
   return text === undefined ? undefined : decodeCharacterReferences(text);
+}
+
+/** `last_modified_at`, or a warning saying why it is not used (the post still builds, without an update date). */
+function lastModified(value: unknown, timezone: string, line: number | undefined, report: (p: Omit<ProblemInput, "file">) => void): Date | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = parseDate(value, timezone);
+  if (parsed.kind === "ok") return parsed.date;
+  report({
+    rule: "date/invalid", line, field: "last_modified_at", found: quote(value), blocksBuild: false,
+    message: "`last_modified_at` is not a date; the post is shown without an update date", expected: FIELD_EXPECTATIONS.last_modified_at,
+  });
+  return undefined;
 }

@@ -97,4 +97,10 @@ export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
   header_image: "an image path relative to the header image folder",
   header_overlay: "`true` or `false`",
   header_position: "one of top, center, bottom",
+  redirect_from: "a URL path or a list, e.g. `redirect_from: [/old/url/]`",
+  excerpt: "a text: the summary shown on cards and in feeds",
+  description: "a text: the summary shown on cards, in feeds and to search engines",
+  last_modified_at: "a date such as `2017-05-11` or `2017-05-11 07:00:00`",
+  slug: "a text, e.g. `slug: my-post`",
+  layout: "a layout name such as `post`",
 };
