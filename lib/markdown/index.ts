@@ -25,6 +25,7 @@ import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings"
 import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeRawWhenNeeded } from "./plugins/raw-html";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
+import { remarkUnclosedComment } from "./plugins/unclosed-comment";
 import { findDeepNesting, MAX_NESTING } from "./nesting";
 
 export type { Heading, RenderContext };
@@ -66,6 +67,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
         .use(remarkGfm)
         // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
         .use(remarkKramdownAttributes)
+        .use(remarkUnclosedComment)
         // Raw HTML passes through, as in Jekyll: posts come from the team's own committers.
         .use(remarkRehype, { allowDangerousHtml: true }) as unknown as Processor);
     if (sanitize) {

@@ -153,6 +153,19 @@ describe("checkPostBody", () => {
   });
 });
 
+describe("an HTML comment that is never closed", () => {
+  it("is reported where it starts, with how much of the post it hides; closed ones are not", async () => {
+    const { renderPost } = await import("./index");
+    const context = testContext("title: T", "unclosed-comment");
+    const body = "Before.\n\n<!-- closed -->\n\nMiddle.\n\n<!-- never closed\n\nAfter text.\n\n## Heading after\n";
+    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "unclosed-comment", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const { html, problems } = await renderPost(post as never, context);
+    expect(html).not.toContain("After text");
+    expect(problems).toMatchObject([{ rule: "markdown/unclosed-comment", line: 10, severity: "warning", expected: "-->" }]);
+    expect(problems[0]!.message).toContain("(5 lines)");
+  });
+});
+
 describe("footnotes", () => {
   it("keep kramdown's ids, in both sanitize modes, and links to them are not broken anchors", async () => {
     const { renderPost } = await import("./index");
