@@ -200,3 +200,21 @@ export function ymdInZone(date: Date, timezone: string): string {
   const p = partsInZone(date, timezone);
   return `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
+
+/**
+ * A date for Liquid templates: a Date (so `| date:` filters work) that prints
+ * as Jekyll's Time does, `2024-05-01 00:00:00 +0200` in the site's timezone,
+ * where a plain Date would print JavaScript's UTC string (another day, at times).
+ */
+export function liquidTime(date: Date, timezone: string): Date {
+  const p = partsInZone(date, timezone);
+  const offsetMinutes = Math.round((utcTime(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - date.getTime()) / 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const offset = `${sign}${pad(Math.floor(Math.abs(offsetMinutes) / 60))}${pad(Math.abs(offsetMinutes) % 60)}`;
+  const text = `${ymdInZone(date, timezone)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)} ${offset}`;
+  return Object.assign(new Date(date.getTime()), { toString: () => text, toJSON: () => text });
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, "0");
+}

@@ -4,7 +4,7 @@ import { deepMerge, type SiteConfig } from "@/lib/config";
 import { capSlug, checkPath, expandPermalink, slugify, tagSlug, type PermalinkResult } from "@/lib/permalinks";
 import { excerptOf } from "@/lib/markdown/excerpt";
 import type { AssetIndex } from "./assets";
-import { dateFromFileName, parseDate, ymdInZone } from "./dates";
+import { dateFromFileName, liquidTime, parseDate, ymdInZone } from "./dates";
 import { frontMatterDefaults } from "./defaults";
 import { splitFrontMatter } from "./front-matter";
 import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post";
@@ -141,7 +141,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     headerPosition: data.header_position ?? "center",
     excerpt: optionalText(data.excerpt ?? data.description) ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
       site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl },
-      page: { ...frontMatter, title: data.title, date, slug, url: permalink.path },
+      page: { ...frontMatter, title: data.title, date: liquidTime(date, config.timezone), slug, url: permalink.path },
     }),
     url: permalink.path,
     redirectFrom,

@@ -12,6 +12,7 @@ import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
 import { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { liquidTime } from "@/lib/content/dates";
 import { relativeIncludePath } from "@/lib/content/paths";
 import type { Post, PostFormat } from "@/lib/content/post";
 import { problem, RULES, type ContentProblem, type RuleId } from "@/lib/content/problems";
@@ -243,7 +244,7 @@ function liquidContext(post: Post, context: RenderContext): LiquidContext {
   const page: Record<string, unknown> = {
     ...post.data,
     title: post.title,
-    date: post.date,
+    date: liquidTime(post.date, config.timezone),
     url: post.url,
     slug: post.slug,
     categories: post.categories.map((c) => c.raw),

@@ -5,6 +5,7 @@ import { categoryFeedPaths, siteFeedPaths } from "@/lib/feeds/paths";
 import type { OtherPosts, PostSummary, RenderContext } from "@/lib/markdown/context";
 import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
+import { liquidTime } from "@/lib/content/dates";
 
 export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
   const { config, assets, includes, relativeIncludes, data } = content;
@@ -55,13 +56,13 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     readInclude: (name) => includes.get(name.trim()),
     readRelativeInclude: (path) => relativeIncludes.get(path),
     data,
-    otherPosts: () => (otherPosts ??= summarize(posts)),
+    otherPosts: () => (otherPosts ??= summarize(posts, content.config.timezone)),
   };
 }
 
-function summarize(posts: readonly SitePost[]): OtherPosts {
+function summarize(posts: readonly SitePost[], timezone: string): OtherPosts {
   const summaries = posts.map((post): PostSummary => ({
-    title: post.title, url: post.url, date: post.date, id: post.url.replace(/\/$/, ""), slug: post.slug, path: post.source,
+    title: post.title, url: post.url, date: liquidTime(post.date, timezone), id: post.url.replace(/\/$/, ""), slug: post.slug, path: post.source,
     categories: post.categories.map((c) => c.raw), tags: post.tags.map((t) => t.name), excerpt: post.excerpt,
   }));
   const categories: Record<string, PostSummary[]> = {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderLiquid } from "./index";
+import { liquidTime } from "@/lib/content/dates";
 import { markdownToHtml, stubContext, toHtml } from "./testing";
 
 const render = (body: string, ctx = stubContext()) => renderLiquid(body, ctx);
@@ -113,6 +114,10 @@ describe("renderLiquid: variables and filters", () => {
     expect((await render("{{ page.date | date: '%Y-%m-%d %H:%M' }}", ctx)).markdown).toBe("2017-01-01 00:30");
     const utc = stubContext({ site: {}, page: { date: new Date("2016-12-31T23:30:00Z") } });
     expect((await render("{{ page.date | date: '%Y-%m-%d %H:%M' }}", utc)).markdown).toBe("2016-12-31 23:30");
+    // Printed as it is, a date reads as Jekyll's Time does, in the site's timezone.
+    const berlin = stubContext({ site: { timezone: "Europe/Berlin" }, page: { date: liquidTime(new Date("2024-04-30T22:00:00Z"), "Europe/Berlin") } });
+    expect((await render("{{ page.date }} | {{ page.date | date: '%d %b' }} | {{ page.date | jsonify }}", berlin)).markdown).toBe('2024-05-01 00:00:00 +0200 | 01 May | "2024-05-01 00:00:00 +0200"');
+    expect(String(liquidTime(new Date("2024-01-15T12:00:00Z"), "America/St_Johns"))).toBe("2024-01-15 08:30:00 -0330");
   });
 
   it("supports control flow", async () => {
