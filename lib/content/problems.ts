@@ -75,6 +75,7 @@ const CONTENT_RULES = {
   "permalink/unservable": { severity: "error", blocksBuild: true, description: "a permalink with characters a static host cannot serve" },
   "links/broken-internal": { severity: "error", blocksBuild: false, description: "a link to a page of the site that does not exist" },
   "links/broken-anchor": { severity: "error", blocksBuild: false, description: "a link to a heading that does not exist" },
+  "links/duplicate-id": { severity: "warning", blocksBuild: false, description: "two headings share an id, so links and the table of contents reach only the first" },
   "links/unsafe-url": { severity: "warning", blocksBuild: false, description: "a link or image URL that runs script (javascript:, vbscript:, data:text/html)" },
   "links/insecure": { severity: "warning", blocksBuild: false, description: "an external link over http instead of https" },
   "images/missing": { severity: "warning", blocksBuild: false, description: "an image or file that the post references does not exist" },

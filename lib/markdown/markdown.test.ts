@@ -166,6 +166,20 @@ describe("an HTML comment that is never closed", () => {
   });
 });
 
+describe("links and ids the check catches", () => {
+  it("reports a heading whose id another heading has, and an https:/ link with one slash", async () => {
+    const { renderPost } = await import("./index");
+    const context = testContext("title: T\nurl: https://blog.example.org", "duplicate-ids");
+    const body = "## Same\n\n## Same\n\n## Same {#same}\n\n[rustconf](https:/twitter.com/rustconf) and [fine](https://example.org/)\n";
+    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "duplicate-ids", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+    const { problems } = await renderPost(post as never, context);
+    expect(problems.map((p) => [p.rule, p.line, p.found, p.expected])).toEqual([
+      ["links/duplicate-id", 8, "#same", "an id of its own"],
+      ["links/broken-internal", 10, "https:/twitter.com/rustconf", "https://twitter.com/rustconf"],
+    ]);
+  });
+});
+
 describe("footnotes", () => {
   it("keep kramdown's ids, in both sanitize modes, and links to them are not broken anchors", async () => {
     const { renderPost } = await import("./index");

@@ -28,9 +28,13 @@ export function rehypeCheckLinks() {
     const origin = safeOrigin(context.config.url);
     const base = context.config.baseurl;
     const ids = new Set<string>();
+    const duplicateHeadings: Element[] = [];
     visit(tree, "element", (node: Element) => {
       const id = node.properties.id ?? (node.tagName === "a" ? node.properties.name : undefined);
-      if (typeof id === "string") ids.add(id);
+      if (typeof id !== "string") return;
+      // Two headings with one id (`## Setup {#setup}` after a `## Setup`): the table of contents and links reach only the first.
+      if (ids.has(id) && /^h[1-6]$/.test(node.tagName)) duplicateHeadings.push(node);
+      ids.add(id);
     });
     const reported = new Set<string>();
     const report: Report = (node, ruleId, reason, detail) => {
@@ -42,6 +46,13 @@ export function rehypeCheckLinks() {
       if (detail.expected) message.expected = [detail.expected];
       message.note = detail.note;
     };
+
+    for (const heading of duplicateHeadings) {
+      const id = String(heading.properties.id);
+      report(heading, "links/duplicate-id", `A heading has the id #${id}, which an element before it has: links and the table of contents lead to the first`, {
+        actual: `#${id}`, expected: "an id of its own", note: "give the heading its own id with {#another-id}, or rename it",
+      });
+    }
 
     visit(tree, "element", (node: Element, index, parent) => {
       for (const attribute of ["href", "src"] as const) {
@@ -110,6 +121,13 @@ function checkHref(node: Element, rawHref: string, { context, origin, base, page
     if (id && !ids.has(id)) {
       report(node, "links/broken-anchor", `Link to #${id}, but no heading or element has that id`, { actual: href, expected: "the id of a heading on this page", note: "heading ids are the heading text in lowercase with dashes, e.g. ## Setup & Config -> #setup--config" });
     }
+    return;
+  }
+  // `https:/host/path` (one slash): on an https page, browsers read it as a path of this site.
+  if (/^https?:\/?(?!\/)/i.test(href)) {
+    report(node, "links/broken-internal", `Link ${href} has ${href.includes(":/") ? "one slash" : "no slashes"} after the scheme: browsers read it as a path on this site`, {
+      actual: href, expected: `${href.replace(/^(https?):\/?/i, "$1://")}`, note: "write two slashes after https:",
+    });
     return;
   }
   if (/^http:\/\//i.test(href) && safeOrigin(href) !== origin) {
