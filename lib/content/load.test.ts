@@ -251,6 +251,13 @@ describe("edge cases found in review", () => {
   });
 });
 
+describe("a post file name with a date and nothing after it", () => {
+  it("is skipped with a message that says what is missing", () => {
+    const { problems } = loadContent(makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-03-27-.md": post("title: X") }));
+    expect(problems).toMatchObject([{ rule: "file/name-without-date", message: expect.stringContaining("a date but no name"), hint: "add the post's name after the date, e.g. 2024-03-27-my-post.md" }]);
+  });
+});
+
 describe("posts that are symbolic links", () => {
   it("are noticed when added or removed: the content cache is keyed by them too", () => {
     const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2020-01-02-one.md": post("title: One"), "_src/linked.md": post("title: Linked") });

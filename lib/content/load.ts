@@ -239,6 +239,13 @@ function parseFile(file: PostFile, stat: fs.Stats, context: NormalizeContext): {
     return { problems: [problem({ rule: "file/too-large", file: file.source, message: `The file is ${(stat.size / 1048576).toFixed(1)} MB`, expected: `at most ${MAX_POST_BYTES / 1048576} MB`, hint: "split the post or move large data into assets/" })] };
   }
   if (!file.draft && !dateFromFileName(path.basename(file.source))) {
+    const name = path.basename(file.source);
+    if (/^\d{2,4}-\d{1,2}-\d{1,2}-?\.[^.]+$/.test(name)) {
+      return { problems: [problem({
+        rule: "file/name-without-date", file: file.source, message: "The file name has a date but no name after it, so Jekyll does not publish it; it is skipped",
+        found: JSON.stringify(name), expected: "YYYY-MM-DD-slug.md", hint: `add the post's name after the date, e.g. ${name.replace(/-?(\.[^.]+)$/, "-my-post$1")}`,
+      })] };
+    }
     return { problems: [problem({
       rule: "file/name-without-date", file: file.source, message: "The file name has no date, so Jekyll does not publish it; it is skipped",
       found: JSON.stringify(path.basename(file.source)), expected: "YYYY-MM-DD-slug.md",
