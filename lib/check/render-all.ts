@@ -63,7 +63,7 @@ export async function renderAll(
   // A bounded heap makes each thread collect its garbage instead of growing: at 10,000 posts the check
   // peaked at 3.1 GiB without a bound, 1.8-1.9 GiB with this one, in the same time (1.6 GiB since the
   // plugins' tree walk allocates less). At 3,000 posts the bound costs about 5 s. The site model takes about 15 MB
-  // of heap per 1,000 posts; a thread that still runs out (a huge post) hands its remaining posts back.
+  // of heap per 1,000 posts; a post that still runs a thread out (a huge post) is rendered again alone, with more.
   const heapMb = Number(process.env.BLOG_WORKER_HEAP_MB) || 512 + Math.ceil(posts.length / 20);
   // A post that runs a thread out of memory is rendered again alone, in a thread with this much heap.
   const largeHeapMb = Number(process.env.BLOG_WORKER_LARGE_HEAP_MB) || Math.max(2048, heapMb * 2);

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
+import { liquidTime } from "@/lib/content/dates";
 import type { ContentSnapshot } from "@/lib/content/load";
 import { categoryFeedPaths, siteFeedPaths } from "@/lib/feeds/paths";
 import type { OtherPosts, PostSummary, RenderContext } from "@/lib/markdown/context";
 import type { SitePost } from "./model";
 import { routeKey, type Route } from "./routes";
-import { liquidTime } from "@/lib/content/dates";
 
 export function buildRenderContext(content: ContentSnapshot, posts: readonly SitePost[], routes: ReadonlyMap<string, Route>): RenderContext {
   const { config, assets, includes, relativeIncludes, data } = content;
@@ -56,7 +56,7 @@ export function buildRenderContext(content: ContentSnapshot, posts: readonly Sit
     readInclude: (name) => includes.get(name.trim()),
     readRelativeInclude: (path) => relativeIncludes.get(path),
     data,
-    otherPosts: () => (otherPosts ??= summarize(posts, content.config.timezone)),
+    otherPosts: () => (otherPosts ??= summarize(posts, config.timezone)),
   };
 }
 
