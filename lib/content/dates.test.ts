@@ -69,6 +69,10 @@ describe("parseDate", () => {
     // Leap years by the year itself: 0004 had a 29 February, 0050 did not.
     expect(parseDate("0004-02-29", "UTC").kind).toBe("ok");
     expect(parseDate("0050-02-29", "UTC").kind).toBe("invalid");
+    // Year 0 in a zone east of UTC starts in year -1, which Intl calls 1 BC.
+    const zero = parseDate("0000-01-01", "Europe/Berlin");
+    expect(zero.kind === "ok" && ymdInZone(zero.date, "Europe/Berlin")).toBe("0000-01-01");
+    expect(zero.kind === "ok" && zero.date.getUTCFullYear()).toBe(-1);
   });
 
   it("rejects impossible dates and non-dates", () => {

@@ -136,7 +136,7 @@ function formatterFor(timezone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timezone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone: timezone, hourCycle: "h23",
+      timeZone: timezone, hourCycle: "h23", era: "short",
       year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
     });
     formatters.set(timezone, formatter);
@@ -163,9 +163,13 @@ function offsetAt(date: Date, timezone: string): number {
   let offset = offsets.get(key);
   if (offset === undefined) {
     const values: Record<string, number> = {};
+    let beforeCommonEra = false;
     for (const part of formatterFor(timezone).formatToParts(new Date(hour * 3_600_000))) {
-      if (part.type !== "literal") values[part.type] = Number(part.value);
+      if (part.type === "era") beforeCommonEra = part.value === "BC";
+      else if (part.type !== "literal") values[part.type] = Number(part.value);
     }
+    // Intl counts years before 1 as 1 BC, 2 BC...; the proleptic calendar has 0, -1...
+    if (beforeCommonEra) values.year = 1 - values.year!;
     const wall = utcTime(values.year!, values.month! - 1, values.day!, values.hour! % 24, values.minute!, values.second!);
     offset = wall - hour * 3_600_000;
     offsets.set(key, offset);
@@ -198,7 +202,7 @@ function offsetMs(date: Date, timezone: string): number {
 /** `YYYY-MM-DD` of an instant in a timezone. */
 export function ymdInZone(date: Date, timezone: string): string {
   const p = partsInZone(date, timezone);
-  return `${String(p.year).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  return `${p.year < 0 ? "-" : ""}${String(Math.abs(p.year)).padStart(4, "0")}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
 }
 
 /**

@@ -298,7 +298,8 @@ function readBody(root: string, post: Omit<Post, "body">): string {
   return bodyOf(text);
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Years before 0 and after 9999 are written with a sign and six digits (`-000001-12-31T23:06:32.000Z`).
+const ISO_INSTANT = /^(?:\d{4}|[+-]\d{6})-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function reviveDates(key: string, value: unknown): unknown {
   return (key === "date" || key === "updated") && typeof value === "string" && ISO_INSTANT.test(value) ? new Date(value) : value;
