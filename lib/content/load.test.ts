@@ -284,6 +284,11 @@ describe("other Jekyll blogs' conventions", () => {
       "_posts/2020-01-02-b.md": post("title: Plain", "Hello from {{ site.title }}.\n\nSecond.\n"),
     });
     expect(loadContent(root).posts.map((p) => p.excerpt)).toEqual(["News from Team Blog: RELEASE is out.", "Hello from Team Blog."]);
+    // Dates in the site's timezone, as in the post body.
+    const berlin = makeSite({ "_config.yml": "timezone: Europe/Berlin", "_posts/2024-05-01-d.md": post("title: D", "Published {{ page.date | date: '%Y-%m-%d %H:%M' }}.\n") });
+    expect(loadContent(berlin).posts[0]!.excerpt).toBe("Published 2024-05-01 00:00.");
+    const notes = makeSite({ "_config.yml": "title: T", "_posts/2024-05-01-n.md": post("title: N", "Hello.[^1] And second[^note].\n\n[^1]: One.\n[^note]: Two.\n") });
+    expect(loadContent(notes).posts[0]!.excerpt).toBe("Hello. And second.");
   });
 
   it("keeps a list with an empty item or YAML booleans and numbers, as Jekyll does, instead of dropping it", () => {

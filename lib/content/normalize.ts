@@ -140,7 +140,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     headerOverlay: data.header_overlay ?? false,
     headerPosition: data.header_position ?? "center",
     excerpt: optionalText(data.excerpt ?? data.description) ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
-      site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl },
+      site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl, timezone: config.timezone },
       page: { ...frontMatter, title: data.title, date: liquidTime(date, config.timezone), slug, url: permalink.path },
     }),
     url: permalink.path,

@@ -42,12 +42,23 @@ export interface ExcerptScope {
 }
 
 // Outputs only (`{{ page.title | upcase }}`): tags that need the site (post_url, include) are left out of excerpts.
-const outputs = new Liquid({ strictVariables: false, strictFilters: false, ownPropertyOnly: true, renderLimit: 1_000, memoryLimit: 1e6 });
+// One engine per timezone, which date filters print in, as in the post body.
+const outputEngines = new Map<string, Liquid>();
+
+function outputEngine(timezone: unknown): Liquid {
+  const zone = typeof timezone === "string" && timezone ? timezone : "UTC";
+  let engine = outputEngines.get(zone);
+  if (!engine) {
+    engine = new Liquid({ strictVariables: false, strictFilters: false, ownPropertyOnly: true, renderLimit: 1_000, memoryLimit: 1e6, timezoneOffset: zone });
+    outputEngines.set(zone, engine);
+  }
+  return engine;
+}
 
 function renderOutput(markup: string, scope: ExcerptScope | undefined): string {
   if (!scope) return "";
   try {
-    return outputs.parseAndRenderSync(markup, scope);
+    return outputEngine(scope.site.timezone).parseAndRenderSync(markup, scope);
   } catch {
     return "";
   }
@@ -101,7 +112,8 @@ export function excerptFromMarkdown(body: string, scope?: ExcerptScope): string 
   for (const block of source.split(/\n[ \t]*\n/)) {
     const text = block.trim();
     if (!text || !looksLikeParagraph(text)) continue;
-    const plain = tidy(toString(fromMarkdown(text.slice(0, MAX_SOURCE)), { includeHtml: false }));
+    // Footnote references (`[^1]`) point to notes the excerpt does not have.
+    const plain = tidy(toString(fromMarkdown(text.slice(0, MAX_SOURCE).replace(/\[\^[^\]\s]+\]/g, "")), { includeHtml: false }));
     if (plain.length >= 2) return truncate(plain);
   }
   return "";
