@@ -87,7 +87,9 @@ describe("settings that pages print or build URLs from", () => {
     const { config, problems } = parse("url: javascript:alert(1)\nbaseurl: /../x\ntitle: {a: 1}\n");
     expect(config).toMatchObject({ url: "http://localhost:3000", baseurl: "", title: "Engineering Blog" });
     expect(problems.map((p) => [p.field, p.line]).sort()).toEqual([["baseurl", 2], ["title", 3], ["url", 1]]);
-    expect(problems.find((p) => p.field === "title")!.message).toContain("must be a text");
+    expect(problems.find((p) => p.field === "title")!.message).toBe("Invalid setting `title`: must be a text; until it is fixed, the check goes on with the default");
+    // An error that stops a build: the message does not say the default is used.
+    expect(problems.every((p) => p.blocksBuild && p.severity === "error")).toBe(true);
     expect(parse("title: 2024\n").config.title).toBe("2024");
   });
 

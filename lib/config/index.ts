@@ -248,7 +248,7 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
     const where = locate(path);
     problems.push(problem({
       rule: "config/invalid", file: where.file, line: where.line, field: path.join("."),
-      message: `Invalid setting \`${path.join(".")}\`: ${issue.message}; the default is used`,
+      message: `Invalid setting \`${path.join(".")}\`: ${issue.message}; until it is fixed, the check goes on with the default`,
       found: quote(valueAt(data, path)),
       expected: CONFIG_EXPECTATIONS[String(path[0])],
     }));
