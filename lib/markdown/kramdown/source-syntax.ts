@@ -65,8 +65,8 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
   const origin: number[] = [];
   const open: { tag: string; depth: number }[] = [];
   let fence: string | undefined;
-  /** A top-level HTML block being read: its tag and how many of them are open. */
-  let htmlBlock: { tag: string; depth: number } | undefined;
+  /** A top-level HTML block being read: its tag, how many of them are open, and the line it closes on (once a blank line asked). */
+  let htmlBlock: { tag: string; depth: number; closesAt?: number } | undefined;
   let htmlBlockClosed = false;
   let previousBlank = true;
   let consumedUntil = -1;
@@ -104,19 +104,19 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
         // kramdown reads an HTML element to its closing tag, blank lines and all (a <table> with a blank
         // line between rows, indented cells); CommonMark would end the block here and print the rest as
         // code. An empty comment keeps the line non-blank, and the block open, when the element closes later.
-        if (closesLater(lines, index, htmlBlock)) {
+        // Looked up once per block, so a long table with many blank lines is scanned once.
+        htmlBlock.closesAt ??= closingLine(lines, index, htmlBlock) ?? -1;
+        if (htmlBlock.closesAt > index) {
           push("<!-- -->");
           previousBlank = false;
           return;
         }
         htmlBlock = undefined;
       } else {
-        const tags = new RegExp(`<(/?)${htmlBlock.tag}(?=[\\s>/])[^>]*>`, "gi");
         let closedAtEnd = false;
-        for (let match = tags.exec(line); match; match = tags.exec(line)) {
-          if (/\/>$/.test(match[0])) continue;
-          htmlBlock.depth += match[1] ? -1 : 1;
-          closedAtEnd = htmlBlock.depth <= 0 && line.slice(match.index + match[0].length).trim() === "";
+        for (const { change, end } of elementTags(line, htmlBlock.tag)) {
+          htmlBlock.depth += change;
+          closedAtEnd = htmlBlock.depth <= 0 && line.slice(end).trim() === "";
         }
         if (htmlBlock.depth <= 0) {
           htmlBlockClosed = closedAtEnd;
@@ -191,18 +191,24 @@ export function kramdownSourceSyntax(markdown: string, { parseBlockHtml = false 
   return { markdown: out.join("\n"), originalLine: (line) => origin[line - 1] ?? line, abbreviations };
 }
 
-/** Whether the open HTML block's element is closed on a line after `from` (the same tag counted in and out). */
-function closesLater(lines: readonly string[], from: number, block: { tag: string; depth: number }): boolean {
-  const tags = new RegExp(`<(/?)${block.tag}(?=[\\s>/])[^>]*>`, "gi");
+/** The opening (+1) and closing (-1) tags of an element on a line, self-closing ones left out, with where each ends. */
+function* elementTags(line: string, tag: string): Generator<{ change: 1 | -1; end: number }> {
+  const tags = new RegExp(`<(/?)${tag}(?=[\\s>/])[^>]*>`, "gi");
+  for (let match = tags.exec(line); match; match = tags.exec(line)) {
+    if (!/\/>$/.test(match[0])) yield { change: match[1] ? -1 : 1, end: match.index + match[0].length };
+  }
+}
+
+/** The index of the line after `from` on which the open HTML block's element closes, if one does. */
+function closingLine(lines: readonly string[], from: number, block: { tag: string; depth: number }): number | undefined {
   let depth = block.depth;
   for (let index = from + 1; index < lines.length; index++) {
-    for (let match = tags.exec(lines[index]!); match; match = tags.exec(lines[index]!)) {
-      if (/\/>$/.test(match[0])) continue;
-      depth += match[1] ? -1 : 1;
-      if (depth <= 0) return true;
+    for (const { change } of elementTags(lines[index]!, block.tag)) {
+      depth += change;
+      if (depth <= 0) return index;
     }
   }
-  return false;
+  return undefined;
 }
 
 /** Tags whose inside is never Markdown, with parse_block_html too. */
