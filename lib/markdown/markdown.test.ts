@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { excerptFromMarkdown } from "./excerpt";
 import { parseConfig } from "@/lib/config";
+import type { Post } from "@/lib/content/post";
 import { renderMarkdown, type RenderContext } from "./index";
 
 /** A render context for one test: the given config text, every link a page unless `resolvePath` says otherwise. */
@@ -11,6 +12,12 @@ function testContext(configText: string, fingerprint: string, extra: Partial<Ren
     postUrl: () => undefined, linkUrl: () => undefined, readInclude: () => undefined, readRelativeInclude: () => undefined, data: {},
     otherPosts: () => ({ posts: [], categories: {}, tags: {}, indexOf: new Map(), signature: "" }), ...extra,
   };
+}
+
+/** A Markdown post at /x/ for renderPost and checkPostBody; `hash` keeps each test's render apart in the in-memory cache. */
+function testPost(body: string, fields: Partial<Post> & { hash: string }): Post {
+  const base = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
+  return { ...base, ...fields } as unknown as Post;
 }
 
 describe("renderMarkdown", () => {
@@ -132,8 +139,8 @@ describe("render_with_liquid: false (Jekyll 4)", () => {
   it("publishes the body's Liquid as text, with no Liquid problems", async () => {
     const { renderPost } = await import("./index");
     const body = "Write `{{ page.title }}` or {% unknown_tag %} in a template.\n";
-    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "no-liquid", url: "/x/", data: { render_with_liquid: false }, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-    const { html, problems } = await renderPost(post as never, testContext("title: T", "no-liquid-test"));
+    const post = testPost(body, { hash: "no-liquid", data: { render_with_liquid: false } });
+    const { html, problems } = await renderPost(post, testContext("title: T", "no-liquid-test"));
     expect(problems).toEqual([]);
     expect(html).toBe("<p>Write <code>{{ page.title }}</code> or {% unknown_tag %} in a template.</p>");
   });
@@ -144,9 +151,9 @@ describe("checkPostBody", () => {
     const { checkPostBody, renderPost } = await import("./index");
     const context = testContext("title: T", "check-only-test", { resolvePath: (p) => (p === "/blog/real/" ? "page" : undefined) });
     const body = "## Intro\n\n[gone](/blog/gone/) [ok](/blog/real/) [http](http://example.org) [anchor](#nowhere)\n\n![chart](/assets/chart.png)\n\n```ts\nconst x = 1;\n```\n\n{% image_custom image=\"/assets/missing.png\" %}\n";
-    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 5, hash: "check-only", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-    const full = await renderPost(post as never, context);
-    const problems = await checkPostBody(post as never, context);
+    const post = testPost(body, { hash: "check-only", bodyLine: 5 });
+    const full = await renderPost(post, context);
+    const problems = await checkPostBody(post, context);
     const summary = (list: { rule: string; line?: number; found?: string }[]) => list.map((p) => [p.rule, p.line, p.found]).sort();
     expect(summary(problems)).toEqual(summary(full.problems));
     expect(summary(problems).map(([rule]) => rule)).toEqual(["images/missing", "images/missing", "links/broken-anchor", "links/broken-internal", "links/insecure"].sort());
@@ -158,8 +165,8 @@ describe("an HTML comment that is never closed", () => {
     const { renderPost } = await import("./index");
     const context = testContext("title: T", "unclosed-comment");
     const body = "Before.\n\n<!-- closed -->\n\nMiddle.\n\n<!-- never closed\n\nAfter text.\n\n## Heading after\n";
-    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "unclosed-comment", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-    const { html, problems } = await renderPost(post as never, context);
+    const post = testPost(body, { hash: "unclosed-comment" });
+    const { html, problems } = await renderPost(post, context);
     expect(html).not.toContain("After text");
     expect(problems).toMatchObject([{ rule: "markdown/unclosed-comment", line: 10, severity: "warning", expected: "-->" }]);
     expect(problems[0]!.message).toContain("(5 lines)");
@@ -171,8 +178,8 @@ describe("links and ids the check catches", () => {
     const { renderPost } = await import("./index");
     const context = testContext("title: T\nurl: https://blog.example.org", "duplicate-ids");
     const body = "## Same\n\n## Same\n\n## Same {#same}\n\n[rustconf](https:/twitter.com/rustconf) and [fine](https://example.org/)\n";
-    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "duplicate-ids", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-    const { problems } = await renderPost(post as never, context);
+    const post = testPost(body, { hash: "duplicate-ids" });
+    const { problems } = await renderPost(post, context);
     expect(problems.map((p) => [p.rule, p.line, p.found, p.expected])).toEqual([
       ["links/duplicate-id", 8, "#same", "an id of its own"],
       ["links/broken-internal", 10, "https:/twitter.com/rustconf", "https://twitter.com/rustconf"],
@@ -186,8 +193,8 @@ describe("footnotes", () => {
     for (const sanitize of [false, true]) {
       const context = testContext(`title: T\nsanitize: ${sanitize}`, `footnote-ids-${sanitize}`);
       const body = "Text[^note] and again[^note].\n\n[Back to the note](#fn:note), [to the text](#fnref:note:1).\n\n[^note]: The note.\n";
-      const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: `footnotes-${sanitize}`, url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-      const { html, problems } = await renderPost(post as never, context);
+      const post = testPost(body, { hash: `footnotes-${sanitize}` });
+      const { html, problems } = await renderPost(post, context);
       expect(html).toContain('<li id="fn:note">');
       expect(html).toContain('id="fnref:note:1"');
       expect(html).toContain('href="#fnref:note:1"');
@@ -201,8 +208,8 @@ describe("script URLs", () => {
     const { renderPost } = await import("./index");
     const context = testContext("title: T", "script-urls");
     const body = '[click](javascript:alert(5)) [ref][r] ![img](vbscript:msgbox) <a href=" JavaScript:alert(1)">x</a> [guide](/javascript-guide/)\n\n[r]: javascript:void(0)\n';
-    const post = { source: "_posts/2020-01-02-x.md", format: "markdown", body, bodyLine: 4, hash: "script-urls", url: "/x/", data: {}, title: "X", date: new Date(0), slug: "x", categories: [], tags: [], excerpt: "" };
-    const { problems } = await renderPost(post as never, context);
+    const post = testPost(body, { hash: "script-urls" });
+    const { problems } = await renderPost(post, context);
     expect(problems.filter((p) => p.rule === "links/unsafe-url").map((p) => p.found)).toEqual(["javascript:alert(5)", "javascript:void(0)", "vbscript:msgbox", " JavaScript:alert(1)"]);
   });
 });
