@@ -4,17 +4,33 @@ import { parseArgs } from "node:util";
 import { contentRoot } from "@/lib/content/paths";
 import { createPost } from "@/lib/content/scaffold";
 
-const { values } = parseArgs({
-  options: {
-    title: { type: "string" },
-    category: { type: "string" },
-    author: { type: "string" },
-    draft: { type: "boolean", default: false },
-  },
-});
+const USAGE = 'Usage: npm run new-post -- --title "Post title" [--category slug] [--author id] [--draft]';
 
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        title: { type: "string" },
+        category: { type: "string" },
+        author: { type: "string" },
+        draft: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (error) {
+    // An unknown or incomplete option: say which, and how the command is used, not a stack trace.
+    console.error(`new-post: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readArgs();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (!values.title) {
-  console.error('Usage: npm run new-post -- --title "Post title" [--category slug] [--author id] [--draft]');
+  console.error(USAGE);
   process.exit(2);
 }
 const root = contentRoot();
