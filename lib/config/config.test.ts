@@ -32,6 +32,14 @@ describe("url", () => {
   });
 });
 
+describe("a setting written without a value (`timezone:`)", () => {
+  it("is not set, as Jekyll reads nil: the default applies and nothing is reported", () => {
+    const { config, problems } = parseConfig([{ file: "_config.yml", text: "title:\ndescription:\ntimezone:\nlang:\ndate_locale:\npermalink:\nfuture:\nfeed:\nroutes:\n" }]);
+    expect(problems).toEqual([]);
+    expect(config).toMatchObject({ title: "Engineering Blog", timezone: "UTC", lang: "en", dateLocale: "en-US", permalink: "date", future: false, feedLimit: 20 });
+  });
+});
+
 describe("baseurl (a site served under a path, as GitHub Pages project sites are)", () => {
   const baseOf = (text: string) => parseConfig([{ file: "_config.yml", text: `url: https://team.github.io\n${text}` }]);
 
@@ -108,6 +116,8 @@ describe("bad settings", () => {
     const { config, problems } = parseConfig([{ file: "_config.yml", text: "title: T\npermalink: /:foo/:title/\n" }]);
     expect(config.permalink).toBe("date");
     expect(problems).toMatchObject([{ rule: "config/invalid", line: 2, field: "permalink", found: '"/:foo/:title/"', blocksBuild: true }]);
+    const typo = parseConfig([{ file: "_config.yml", text: "permalink: /:yaer/:title/\n" }]).problems;
+    expect(typo).toMatchObject([{ field: "permalink", hint: expect.stringMatching(/^did you mean :year\? /) }]);
   });
 
   it("report a rule id that does not exist, and say what each bad value should be", () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isValidTimezone } from "@/lib/content/dates";
 import { parseYaml } from "@/lib/content/yaml";
 import { problem, quote, RULES, type ContentProblem, type RuleId, type Severity } from "@/lib/content/problems";
-import { expandPermalink, PERMALINK_STYLES } from "@/lib/permalinks";
+import { expandPermalink, PERMALINK_STYLES, placeholders } from "@/lib/permalinks";
 import { closest } from "@/lib/content/suggest";
 import { decodeCharacterReferences } from "@/lib/content/text";
 
@@ -184,6 +184,8 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
   const locate = (path: readonly (string | number)[]) =>
     lineOf.map((find) => find(path)).find((found) => found.line !== undefined) ?? { file: sources.at(-1)?.file ?? "_config.yml" };
   const cleaned: Record<string, unknown> = { ...data };
+  // A key written without a value (`timezone:`) is nil in Jekyll, which means not set: the default applies.
+  for (const key of Object.keys(configSchema.shape)) if (cleaned[key] === null) delete cleaned[key];
   // Jekyll's posts collection's own permalink wins over the site's (`collections: { posts: { permalink: ... } }`).
   const collections = data.collections;
   const postsPermalink = isPlainObject(collections) && isPlainObject(collections.posts) ? collections.posts.permalink : undefined;
@@ -200,7 +202,7 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
         rule: "config/invalid", file: where.file, line: where.line, field: permalinkField.join("."), found: quote(cleaned.permalink), blocksBuild: true,
         message: `Permalink pattern has an unknown placeholder ${unknown}`,
         expected: "a style (date, pretty, ordinal, none) or placeholders such as :categories, :title, :slug, :year, :month, :day, :output_ext",
-        hint: "fix the placeholder; until then posts are checked with the default `date` style",
+        hint: `${suggestPlaceholder(unknown)}until it is fixed, posts are checked with the default \`date\` style`,
       }));
       delete cleaned.permalink;
     }
@@ -333,6 +335,13 @@ function isValidLocale(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** "did you mean :year? " for a misspelt placeholder (`:yaer`), or "". */
+function suggestPlaceholder(unknown: string): string {
+  const known = Object.keys(placeholders({ categories: [], slug: "x", date: new Date(0), timezone: "UTC" })).map((name) => `:${name}`);
+  const guess = closest(unknown, known);
+  return guess ? `did you mean ${guess}? Meanwhile, ` : "";
 }
 
 function unknownPlaceholder(pattern: string): string | undefined {
