@@ -118,6 +118,9 @@ describe("bad settings", () => {
     expect(problems).toMatchObject([{ rule: "config/invalid", line: 2, field: "permalink", found: '"/:foo/:title/"', blocksBuild: true }]);
     const typo = parseConfig([{ file: "_config.yml", text: "permalink: /:yaer/:title/\n" }]).problems;
     expect(typo).toMatchObject([{ field: "permalink", hint: expect.stringMatching(/^did you mean :year\? /) }]);
+    const fixed = parseConfig([{ file: "_config.yml", text: "permalink: /posts/\n" }]);
+    expect(fixed.config.permalink).toBe("date");
+    expect(fixed.problems).toMatchObject([{ line: 1, field: "permalink", blocksBuild: true, message: "Permalink pattern has no placeholder, so every post would have the same URL" }]);
   });
 
   it("report a rule id that does not exist, and say what each bad value should be", () => {

@@ -205,6 +205,16 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
         hint: `${suggestPlaceholder(unknown)}until it is fixed, posts are checked with the default \`date\` style`,
       }));
       delete cleaned.permalink;
+    } else if (!(cleaned.permalink in PERMALINK_STYLES) && !/:[a-z_]+/i.test(cleaned.permalink)) {
+      // A fixed path (`/posts/`) would put every post at one URL: one message here, not one per post.
+      const where = locate(permalinkField);
+      problems.push(problem({
+        rule: "config/invalid", file: where.file, line: where.line, field: permalinkField.join("."), found: quote(cleaned.permalink), blocksBuild: true,
+        message: "Permalink pattern has no placeholder, so every post would have the same URL",
+        expected: "a style (date, pretty, ordinal, none) or a pattern with a placeholder per post, such as /posts/:title/",
+        hint: "add :title (or :slug); until it is fixed, posts are checked with the default `date` style",
+      }));
+      delete cleaned.permalink;
     }
   }
   if (isPlainObject(data.routes)) {

@@ -79,6 +79,20 @@ describe("buildSite", () => {
     expect(duplicate?.message).toContain("_posts/2016/2016-09-01-training.md");
   });
 
+  it("reports posts at one URL once per file, however many share it", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-a.md": post("title: A\npermalink: /blog/same/"),
+      "_posts/2024/2024-01-02-b.md": post("title: B\npermalink: /blog/same/"),
+      "_posts/2024/2024-01-03-c.md": post("title: C\npermalink: /blog/same/"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["C"]);
+    const duplicates = site.problems.filter((p) => p.rule === "permalink/duplicate");
+    expect(duplicates.map((p) => p.file)).toEqual(["_posts/2024/2024-01-03-c.md", "_posts/2024/2024-01-02-b.md", "_posts/2024/2024-01-01-a.md"]);
+    expect(duplicates[1]?.message).toBe("_posts/2024/2024-01-02-b.md resolves to /blog/same/, as do _posts/2024/2024-01-03-c.md and _posts/2024/2024-01-01-a.md; only _posts/2024/2024-01-03-c.md is published (as in Jekyll, the later post wins)");
+  });
+
   it("publishes no post or redirect at a URL the build writes itself, and says which file owns it", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,

@@ -156,30 +156,42 @@ function similarTags(posts: SitePost[]): ContentProblem[] {
 }
 
 /**
- * Two posts at one URL: as in Jekyll, the later one is published and the other
- * is not (it would otherwise appear in lists with a link to the other post).
- * Reported on both files, so each shows the problem in an editor or a pull request.
+ * Posts at one URL: as in Jekyll, the latest one is published and the others
+ * are not (they would otherwise appear in lists with a link to another post).
+ * Reported once on every file involved, so each shows the problem in an editor
+ * or a pull request.
  */
 function keepOnePostPerUrl(posts: SitePost[], problems: ContentProblem[]): SitePost[] {
-  const winners = new Map<string, SitePost>();
-  // Newest first: the first post seen at a URL is the one that stays.
+  // By file: `/a` and `/a.html` are both written to a.html.
+  const groups = new Map<string, SitePost[]>();
   for (const post of posts) {
-    // By file: `/a` and `/a.html` are both written to a.html.
     const key = routeKey(exportPathOf(post.url));
-    const winner = winners.get(key);
-    if (!winner) {
-      winners.set(key, post);
-      continue;
-    }
-    for (const file of [winner, post]) {
+    const group = groups.get(key);
+    if (group) group.push(post);
+    else groups.set(key, [post]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // Newest first: the first post at a URL is the one that stays.
+    const [winner, ...losers] = group as [SitePost, ...SitePost[]];
+    const urls = [...new Set(group.map((post) => post.url))];
+    const where = urls.length === 1 ? winner.url : `the file ${exportPathOf(winner.url).slice(1)} (${urls.join(", ")})`;
+    const others = (post: SitePost) => listNames(group.filter((other) => other !== post).map((other) => other.source));
+    for (const post of group) {
       problems.push(problem({
-        rule: "permalink/duplicate", file: file.source, line: file.fieldLines.permalink,
-        message: `${post.source} and ${winner.source} both resolve to ${post.url === winner.url ? post.url : `the file ${exportPathOf(post.url).slice(1)} (${post.url} and ${winner.url})`}; only ${winner.source} is published (as in Jekyll, the later post wins)`,
+        rule: "permalink/duplicate", file: post.source, line: post.fieldLines.permalink,
+        message: `${post.source} resolves to ${where}, as ${group.length === 2 ? "does" : "do"} ${others(post)}; only ${winner.source} is published (as in Jekyll, the later post wins)`,
         found: post.url, expected: "one post per URL", hint: "give one of them a `permalink` or a different file name",
       }));
     }
   }
-  return posts.filter((post) => winners.get(routeKey(exportPathOf(post.url))) === post);
+  return posts.filter((post) => groups.get(routeKey(exportPathOf(post.url)))![0] === post);
+}
+
+/** "a, b and 3 more": a list short enough for one message line. */
+function listNames(names: string[], shown = 3): string {
+  if (names.length <= shown) return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, shown).join(", ")} and ${names.length - shown} more`;
 }
 
 /**
