@@ -90,19 +90,26 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
   const authors: AuthorProfile[] = [];
   const seen = new Set<string>();
   for (const { raw, path } of entries) {
-    const result = authorSchema.safeParse(raw);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = issue.path.map(String).join(".");
-        problems.push(problem({
-          rule: "authors/invalid", file, line: parsed.lineOf([...path, ...issue.path.map((k) => (typeof k === "number" ? k : String(k)))]) ?? parsed.lineOf(path),
-          field: field || undefined,
-          message: `Author profile ${path.join(".")} is invalid: ${issue.message}`,
-          expected: "`id`, `name`, `full_name`, `description`, `image` and optional `links`",
-        }));
-      }
-      continue;
+    let result = authorSchema.safeParse(withoutEmptyFields(raw));
+    // A bad field is reported and left out; the rest of the profile still stands, so posts still find it.
+    const lineOfIssue = (issue: z.core.$ZodIssue) => parsed.lineOf([...path, ...issue.path.map((k) => (typeof k === "number" ? k : String(k)))]) ?? parsed.lineOf(path);
+    const bad = result.success ? [] : [...result.error.issues].sort((a, b) => (lineOfIssue(a) ?? 0) - (lineOfIssue(b) ?? 0));
+    for (const issue of bad) {
+      const field = issue.path.map(String).join(".");
+      const value = valueAt(raw, issue.path);
+      problems.push(problem({
+        rule: "authors/invalid", file, line: lineOfIssue(issue),
+        field: field || undefined, found: value === undefined ? undefined : quote(value),
+        message: field ? `Author profile ${path.join(".")} has an invalid \`${field}\`; it is left out` : `Author profile ${path.join(".")} is not a mapping of fields; it is skipped`,
+        expected: AUTHOR_FIELD_EXPECTATIONS[String(issue.path[0])] ?? "a profile such as `name: Jane Doe`, `bio: ...`, `avatar: jane.jpg`, `twitter: handle`",
+      }));
     }
+    if (!result.success && raw && typeof raw === "object" && !Array.isArray(raw)) {
+      const kept = { ...(withoutEmptyFields(raw) as Record<string, unknown>) };
+      for (const issue of bad) if (issue.path[0] !== undefined && issue.path[0] !== "id") delete kept[String(issue.path[0])];
+      result = authorSchema.safeParse(kept);
+    }
+    if (!result.success) continue;
     const a = result.data;
     if (seen.has(a.id)) {
       problems.push(problem({ rule: "authors/invalid", file, line: parsed.lineOf(path), field: "id", message: `Author id \`${a.id}\` is defined twice; the first profile is used` }));
@@ -121,6 +128,30 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
     });
   }
   return { authors, problems };
+}
+
+/** What each profile field takes, for messages about a bad value. */
+const AUTHOR_FIELD_EXPECTATIONS: Record<string, string> = {
+  id: "a text: the id posts name in `author:` or `about_authors:`",
+  image: "a text: an image file name, path or URL",
+  avatar: "a text: an image file name, path or URL",
+  picture: "a text: an image file name, path or URL",
+  url: "a text: a URL such as https://example.com",
+  website: "a text: a URL such as https://example.com",
+  mastodon: "a text: the profile's URL",
+  links: "a list of `- label: ...` / `url: ...` entries, or a mapping of label to URL",
+};
+
+/** A field written without a value (`bio:`) is not set, as Jekyll reads nil; it does not print as "null". */
+function withoutEmptyFields(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object" || Array.isArray(raw)) return raw;
+  return Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== null));
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 function normalizeLinks(links: z.infer<typeof authorSchema>["links"]): AuthorLink[] {

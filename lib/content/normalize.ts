@@ -353,7 +353,7 @@ function resolveAuthors(
         rule: "authors/no-profile", line: lineOf(data.authors ? "authors" : "author"), field: data.authors ? "authors" : "author", found: quote(name),
         message: matches.length > 1 ? `Author name \`${name}\` matches several profiles` : `Author \`${name}\` has no profile in _data/authors.yml`,
         expected: matches.length > 1 ? `one of the ids ${matches.map((m) => m.slug).join(", ")} in \`about_authors\`` : "a profile, so the post can show an avatar and bio",
-        hint: "add the author's id to `about_authors`",
+        hint: matches.length > 1 ? "add the author's id to `about_authors`" : `add a profile for \`${name}\` to _data/authors.yml, or leave it: the byline shows the name without avatar or bio`,
       });
     }
     const slug = slugify(name) || "author";

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseAuthors } from "./authors";
+
+describe("parseAuthors", () => {
+  it("reads a field written without a value as not set, not as the text null", () => {
+    const { authors, problems } = parseAuthors("jane:\n  name:\n  bio: ~\n  twitter:\n", "_data/authors.yml");
+    expect(problems).toEqual([]);
+    expect(authors).toMatchObject([{ id: "jane", name: "jane", fullName: "jane", description: "", links: [] }]);
+  });
+
+  it("reports a bad field on its line, with what it found and expects, and keeps the rest of the profile", () => {
+    const { authors, problems } = parseAuthors("bob:\n  name: Bob\n  avatar: 12\n  links: 5\n", "_data/authors.yml");
+    expect(authors).toMatchObject([{ id: "bob", name: "Bob", image: undefined, links: [] }]);
+    expect(problems).toMatchObject([
+      { rule: "authors/invalid", line: 3, field: "avatar", found: "12", message: "Author profile bob has an invalid `avatar`; it is left out", expected: "a text: an image file name, path or URL" },
+      { rule: "authors/invalid", line: 4, field: "links", found: "5" },
+    ]);
+  });
+
+  it("skips an entry that is not a profile at all, saying so", () => {
+    const { authors, problems } = parseAuthors("- just a name\n- id: ann\n  name: Ann\n", "_data/authors.yml");
+    expect(authors.map((a) => a.id)).toEqual(["ann"]);
+    expect(problems).toMatchObject([{ rule: "authors/invalid", line: 1, message: "Author profile 0 is not a mapping of fields; it is skipped" }]);
+  });
+});
