@@ -88,6 +88,7 @@ const CONTENT_RULES = {
   "liquid/missing-include": { severity: "warning", blocksBuild: false, description: "an {% include %} of a file that does not exist (renders nothing)" },
   "liquid/bad-argument": { severity: "warning", blocksBuild: false, description: "a Liquid tag argument is missing or malformed" },
   "liquid/undefined-variable": { severity: "warning", blocksBuild: false, description: "{{ x }} of a variable that does not exist (renders nothing; often code such as GitHub Actions' ${{ github.ref }} that needs {% raw %})" },
+  "liquid/unknown-filter": { severity: "warning", blocksBuild: false, description: "{{ x | name }} with a filter that does not exist (the value is printed unchanged)" },
   "liquid/unknown-post": { severity: "error", blocksBuild: false, description: "{% post_url %} or {% link %} to a file that does not exist" },
 } satisfies Record<string, RuleInfo>;
 

@@ -356,6 +356,8 @@ for (const [name, renderer] of siteTags) engine.registerTag(name, siteTag(render
 // Jekyll's `markdownify` (themes pass include parameters through it): Markdown to HTML, GFM as in posts.
 const markdownToHtml = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true });
 engine.registerFilter("markdownify", (input: unknown) => String(markdownToHtml.processSync(String(input ?? ""))).trim());
+// Jekyll's `smartify` (SmartyPants): typographic quotes, dashes and ellipses.
+engine.registerFilter("smartify", (input: unknown) => smartify(String(input ?? "")));
 engine.registerFilter("relative_url", function (this: { context: Context }, input: unknown) {
   return relativeUrl(this.context, input);
 });
@@ -451,4 +453,12 @@ export function errorMessage(error: unknown): string {
   const original = (error as { originalError?: unknown }).originalError;
   const message = original instanceof Error ? original.message : error.message;
   return message.replace(/(, file:.*?)?, line:\d+, col:\d+$/, "");
+}
+
+/** SmartyPants as kramdown applies it to text: "quotes" and 'quotes', -- and ---, and .... */
+export function smartify(text: string): string {
+  return text
+    .replace(/---/g, "—").replace(/--/g, "–").replace(/\.\.\./g, "…")
+    .replace(/(^|[\s([{—–-])"/g, "$1“").replace(/"/g, "”")
+    .replace(/(^|[\s([{—–-])'/g, "$1‘").replace(/'/g, "’");
 }

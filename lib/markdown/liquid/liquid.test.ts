@@ -207,6 +207,30 @@ describe("renderLiquid: undefined variables", () => {
   });
 });
 
+describe("renderLiquid: unknown filters", () => {
+  it("warns about a filter that does not exist, with its line and a guess, and leaves the value unchanged", async () => {
+    const body = [
+      "{{ page.title | upcase }} {{ \"a | b\" | append: 'x|y' }}",
+      "",
+      "{{ page.title | upcsae }}",
+      "{% assign n = 3 | nosuchfilter %}",
+      "{% raw %}{{ x | weird }}{% endraw %}",
+    ].join("\n");
+    const { markdown, problems } = await render(body);
+    expect(markdown.split("\n")[2]).toBe("A Post");
+    expect(problems.map((p) => [p.rule, p.line, p.hint?.slice(0, 24)])).toEqual([
+      ["liquid/unknown-filter", 3, "did you mean `upcase`?"],
+      ["liquid/unknown-filter", 4, "Jekyll plugins' filters "],
+    ]);
+  });
+
+  it("smartify makes quotes and dashes typographic, as Jekyll's does", async () => {
+    const { markdown, problems } = await render(`{{ "\\"It's\\" -- here --- and... 'quoted'" | smartify }}`);
+    expect(problems).toEqual([]);
+    expect(markdown).toBe("“It’s” – here — and… ‘quoted’");
+  });
+});
+
 describe("renderLiquid: include_relative", () => {
   it("renders a file named relative to the post, as Liquid", async () => {
     const { markdown, problems } = await render("```ruby\n{% include_relative samples/hello.rb %}\n```");

@@ -1,5 +1,6 @@
 import { LiquidError, TypeGuards, type Token } from "liquidjs";
 import { createContext, dropBaseurlBeforeUrlTags, engine, errorMessage, normalizeRawEnd, prepare, type RenderState } from "./engine";
+import { closest } from "@/lib/content/suggest";
 import type { LiquidContext, LiquidProblem, LiquidResult } from "./types";
 
 /** Each repair removes markup, so this only bounds pathological input. */
@@ -29,7 +30,7 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
         });
       }
       const markdown = String(await engine.render(templates, createContext(state)));
-      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source)]) };
+      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source), ...unknownFilters(source)]) };
     } catch (error) {
       const repair = repairFor(error, source, rawClosed);
       if (!repair) break;
@@ -175,6 +176,34 @@ function undefinedVariables(source: string): LiquidProblem[] {
       expected: "a variable such as page.title or site.url, or one the post sets with assign, capture or for",
       hint: "to show it as written (code, templates), wrap it in {% raw %}...{% endraw %}",
     });
+  }
+  return problems;
+}
+
+/**
+ * `{{ x | nofilter }}`: Liquid (lax, as Jekyll runs it) prints the value
+ * unchanged, so a misspelt or plugin-only filter goes unnoticed until a reader sees it.
+ */
+function unknownFilters(source: string): LiquidProblem[] {
+  if (!source.includes("|")) return [];
+  const live = source.replace(/\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/g, (block) => block.replace(/[^\n]/g, " "));
+  const known = Object.keys(engine.filters);
+  const problems: LiquidProblem[] = [];
+  for (const match of live.matchAll(/\{\{[\s\S]*?\}\}|\{%-?\s*(?:assign|echo|capture|if|elsif|unless|for|case|when)\b[\s\S]*?%\}/g)) {
+    // Quoted strings may hold a `|` that is not a filter.
+    const markup = match[0].replace(/"[^"]*"|'[^']*'/g, (quoted) => " ".repeat(quoted.length));
+    for (const filter of markup.matchAll(/\|\s*([A-Za-z_][\w-]*)/g)) {
+      const name = filter[1]!;
+      if (name in engine.filters) continue;
+      const line = 1 + (live.slice(0, match.index! + filter.index!).match(/\n/g)?.length ?? 0);
+      const guess = closest(name, known);
+      problems.push({
+        rule: "liquid/unknown-filter", line, found: match[0].length > 80 ? `${match[0].slice(0, 79)}…` : match[0],
+        message: `There is no Liquid filter \`${name}\`; the value is printed unchanged`,
+        expected: "a filter of Liquid or Jekyll, such as date, escape, relative_url or markdownify",
+        hint: guess ? `did you mean \`${guess}\`?` : "Jekyll plugins' filters do not run here; remove the filter, or wrap code shown as written in {% raw %}...{% endraw %}",
+      });
+    }
   }
   return problems;
 }

@@ -25,6 +25,7 @@ export type LiquidRule =
   | "liquid/bad-argument"
   | "liquid/unknown-post"
   | "liquid/undefined-variable"
+  | "liquid/unknown-filter"
   | "images/missing";
 
 export interface LiquidProblem {
