@@ -22,15 +22,16 @@ export interface PostViewProps {
   problems: readonly ContentProblem[];
 }
 
-/** Long posts get a table of contents, unless the author placed one with kramdown's {:toc}. */
-function wantsTableOfContents(html: string, headings: readonly Heading[]): boolean {
-  return headings.length >= 3 && !html.includes('<nav class="toc"');
+/** Long posts (or any, with `toc: true`) get a table of contents, unless `toc: false` or the author placed one with kramdown's {:toc}. */
+function wantsTableOfContents(html: string, headings: readonly Heading[], asked: boolean | undefined): boolean {
+  if (asked === false || html.includes('<nav class="toc"')) return false;
+  return headings.length >= (asked ? 1 : 3);
 }
 
 export function PostView({ site, post, html, headings, previous, next, related, problems }: PostViewProps) {
   const { dateLocale, timezone } = site.config;
   const withProfiles = post.authors.filter((a) => a.hasProfile);
-  const toc = wantsTableOfContents(html, headings);
+  const toc = wantsTableOfContents(html, headings, post.toc);
   // Search indexes published posts only, never the drafts or scheduled posts of a --drafts/--future build.
   const indexed = post.status === "published";
   return (

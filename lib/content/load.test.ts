@@ -365,7 +365,29 @@ describe("other Jekyll blogs' conventions", () => {
     });
     const { posts, problems } = loadContent(root);
     expect(posts.map((p) => p.authors.map((a) => a.fullName))).toEqual([["Grace Hopper"], ["Ada", "Alan"]]);
-    expect(problems).toMatchObject([{ rule: "front-matter/unknown-key", file: "_posts/2020-01-03-list.md", field: "tagz" }]);
+    expect(problems).toMatchObject([{ rule: "front-matter/unknown-key", file: "_posts/2020-01-03-list.md", field: "tagz", hint: "did you mean `tags`?" }]);
+  });
+
+  it("reads themes' toc settings and sitemap: false, and says what to write for keys Jekyll reserves", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_posts/2020-01-02-a.md": post("title: A\ntoc:\n  sidebar: left\ngiscus_comments: true\nrelated_posts: false\ngh-repo: me/x\nsitemap: false"),
+      "_posts/2020-01-03-b.md": post("title: B\ntoc: false\nurl: /b/"),
+      "_posts/2020-01-04-c.md": post("title: C"),
+    });
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => [p.title, p.toc, p.inSitemap])).toEqual([["A", true, false], ["B", false, true], ["C", undefined, true]]);
+    expect(problems).toMatchObject([{ rule: "front-matter/unknown-key", field: "url", hint: expect.stringContaining("write `permalink:`") }]);
+  });
+
+  it("does not publish a quoted published: \"false\", and says to drop the quotes", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-q.md": post('title: Q\npublished: "false"') });
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => p.draft)).toEqual([true]);
+    expect(problems).toMatchObject([{
+      rule: "front-matter/type", line: 3, field: "published", found: '"false"',
+      message: "`published` is a quoted text, not true or false; to be safe the post is not published", hint: "write `published: false` without quotes",
+    }]);
   });
 
   it("says what an author should be when it is neither a name nor an object with one", () => {

@@ -11,7 +11,7 @@ import type { Author, Category, ImageAsset, Post, PostFormat, Tag } from "./post
 import { problem, quote, type ContentProblem, type ProblemInput } from "./problems";
 import { closest } from "./suggest";
 import { decodeCharacterReferences } from "./text";
-import { FIELD_EXPECTATIONS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
+import { FIELD_EXPECTATIONS, RESERVED_KEY_HINTS, frontMatterSchema, KNOWN_KEYS, type FrontMatter } from "./schema";
 
 export interface NormalizeContext {
   config: SiteConfig;
@@ -83,11 +83,12 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
 
   for (const key of Object.keys(split.data)) {
     if (!KNOWN_KEYS.has(key)) {
+      const guess = closest(key, [...KNOWN_KEYS]);
       report({
         rule: "front-matter/unknown-key", line: lineOf(key), field: key,
         message: `Unknown front matter key \`${key}\``,
         expected: "one of the keys in the README's front matter reference",
-        hint: "check the spelling, or ignore this if a plugin of yours reads it",
+        hint: RESERVED_KEY_HINTS[key] ?? (guess ? `did you mean \`${guess}\`?` : "check the spelling, or ignore this if a plugin of yours reads it"),
       });
     }
   }
@@ -139,6 +140,8 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     image,
     headerOverlay: data.header_overlay ?? false,
     headerPosition: data.header_position ?? "center",
+    toc: data.toc,
+    inSitemap: data.sitemap !== false,
     excerpt: optionalText(data.excerpt ?? data.description) ?? excerptOf(split.body, format, data.excerpt_separator ?? config.excerptSeparator, {
       site: { ...config.raw, title: config.title, description: config.description, url: config.url, baseurl: config.baseurl, timezone: config.timezone },
       page: { ...frontMatter, title: data.title, date: liquidTime(date, config.timezone), slug, url: permalink.path },
@@ -207,6 +210,16 @@ function validateFields(
       }
       if (key === "date" || placeholders.has(key)) continue; // reported by their own rules
       const isEnum = issue.code === "invalid_value";
+      if (key === "published") {
+        // Jekyll would publish it (any text is true in Ruby); the quotes more likely hide a `false`, so the post waits.
+        problems.push(problem({
+          rule: "front-matter/type", file: source, line: lineOf(key), field: key,
+          message: `\`published\` is ${typeof value === "string" ? "a quoted text" : `a ${Array.isArray(value) ? "list" : typeof value}`}, not true or false; to be safe the post is not published`,
+          found: quote(value), expected: "`published: false` or `published: true`, without quotes",
+          hint: typeof value === "string" ? `write \`published: ${/^(true|yes|on)$/i.test(value.trim()) ? "true" : "false"}\` without quotes` : undefined,
+        }));
+        continue;
+      }
       problems.push(problem({
         rule: isEnum ? "front-matter/allowed-values" : "front-matter/type", file: source, line: lineOf(key), field: key,
         message: `\`${key}\`${lineOf(key) === undefined && key in raw ? " (from `defaults` in _config.yml)" : ""} has ${isEnum ? "a value that is not allowed" : "the wrong type"}; it is ignored`,

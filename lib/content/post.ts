@@ -60,6 +60,10 @@ export interface Post {
   image?: ImageAsset;
   headerOverlay: boolean;
   headerPosition: HeaderPosition;
+  /** Front matter `toc`: true shows a table of contents for any sections, false never; unset: for posts with three or more. */
+  toc?: boolean;
+  /** False (jekyll-sitemap's `sitemap: false`) leaves the post out of sitemap.xml. */
+  inSitemap: boolean;
   /** Plain text: front matter `excerpt`/`description`, else the first paragraph. */
   excerpt: string;
   /** The URL path, decoded (`/blog/events/my-post/`). */

@@ -56,7 +56,8 @@ export const frontMatterSchema = z.object({
   image_alt: scalar.optional(),
   header_overlay: z.boolean().optional(),
   header_position: z.enum(HEADER_POSITIONS).optional(),
-  toc: z.boolean().optional(),
+  // Themes' settings for it (al-folio's `toc: { sidebar: left }`, a list of options) mean: show one.
+  toc: z.union([z.boolean(), z.record(z.string(), z.unknown()).transform(() => true), z.array(z.unknown()).transform((v) => v.length > 0)]).optional(),
   comments: z.boolean().optional(),
   sitemap: z.boolean().optional(),
   /** Jekyll 4: `false` publishes the body without running its Liquid (a post about Liquid itself). */
@@ -73,9 +74,24 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 const THEME_KEYS = [
   "header", "classes", "sidebar", "share", "read_time", "related", "author_profile", "toc_label", "toc_icon", "toc_sticky",
   "show_date", "words_per_minute", "pin", "math", "mermaid", "media_subpath", "subtitle", "cover-img", "thumbnail-img",
-  "share-img", "share-title", "share-description", "social-share", "readtime", "seo", "canonical_url", "redirect_to", "lang",
+  "share-img", "share-title", "share-description", "social-share", "readtime", "seo", "canonical_url", "lang",
   "locale", "keywords", "hidden", "mathjax", "modified", "feature", "featured", "summary",
+  // al-folio
+  "giscus_comments", "disqus_comments", "related_posts", "pretty_table", "bibliography", "_styles", "distill", "chart", "tikzjax",
+  "typograms", "code_diff", "map", "tabs", "images", "thumbnail", "citation", "toc_sidebar",
+  // Beautiful Jekyll
+  "gh-repo", "gh-badge", "before-content", "after-content", "footer-extra", "head-extra", "language", "full-width", "nav-short",
+  "js", "ext-js", "css", "ext-css", "comments-disabled",
 ];
+
+/** Keys Jekyll or a common theme gives its own meaning, with what to write instead. */
+export const RESERVED_KEY_HINTS: Record<string, string> = {
+  url: "Jekyll sets a post's `url` from its permalink; to set the address, write `permalink:`",
+  redirect_to: "jekyll-redirect-from's `redirect_to:` (a page that forwards elsewhere) is not supported: the post is published with its own text; link to the page in the text instead",
+  redirect: "al-folio's `redirect:` (a post that links elsewhere) is not supported; link to the page in the post's text, or use `redirect_from:` on the post that replaces an old URL",
+  id: "Jekyll sets a post's `id` from its URL; to set the address, write `permalink:`",
+  path: "Jekyll sets a post's `path` from its file; it cannot be changed in front matter",
+};
 
 /** Keys the blog reads, and keys themes read; anything else is reported as unknown (a warning) by `npm run check`. */
 export const KNOWN_KEYS = new Set<string>([...Object.keys(frontMatterSchema.shape), ...THEME_KEYS]);
@@ -92,6 +108,9 @@ export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
   authors: "a name or a list of names, e.g. `authors: [\"Jan\"]`, or `{ name: \"Jan\" }`",
   author: "a name or a list of names, e.g. `author: Jan Doe`, or `{ name: \"Jan Doe\" }`",
   render_with_liquid: "`true` or `false`",
+  toc: "`true` or `false` (or a theme's toc settings)",
+  comments: "`true` or `false`",
+  sitemap: "`true` or `false`",
   about_authors: "an author id or a list of ids from _data/authors.yml",
   image: "an image path such as `/assets/img/post.jpg`",
   header_image: "an image path relative to the header image folder",

@@ -29,4 +29,12 @@ describe("sitemapEntries", () => {
     const unlisted = [...site.routes.values()].filter((r) => r.kind === "redirect" || r.kind === "search").length;
     expect(entries).toHaveLength(site.routes.size - unlisted - 1);
   });
+
+  it("leaves out a post with sitemap: false, as jekyll-sitemap does", () => {
+    const [hidden, ...rest] = site.posts;
+    const withHidden = { ...site, routes: new Map([...site.routes].map(([key, route]) => [key, route.kind === "post" && route.post === hidden ? { ...route, post: { ...hidden!, inSitemap: false } } : route])) };
+    const hiddenUrls = sitemapEntries(withHidden).map((e) => e.url);
+    expect(hiddenUrls).not.toContain(`https://blog.example.org${hidden!.url}`);
+    for (const post of rest) expect(hiddenUrls).toContain(`https://blog.example.org${post.url}`);
+  });
 });

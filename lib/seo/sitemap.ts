@@ -14,6 +14,7 @@ export function sitemapEntries(site: Site): MetadataRoute.Sitemap {
   for (const route of site.routes.values()) {
     switch (route.kind) {
       case "post":
+        if (!route.post.inSitemap) break;
         entries.push({ url: loc(config.rootUrl, route.post.url), lastModified: lastChange([route.post]) });
         break;
       case "listing":
