@@ -97,7 +97,7 @@ export const RESERVED_KEY_HINTS: Record<string, string> = {
 export const KNOWN_KEYS = new Set<string>([...Object.keys(frontMatterSchema.shape), ...THEME_KEYS]);
 
 /** What each field expects, for error messages. */
-export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
+export const FIELD_EXPECTATIONS: Record<keyof FrontMatter, string> = {
   title: "a non-empty text, e.g. `title: \"Handling failures in CI\"`",
   date: "a date such as `2017-05-11` or `2017-05-11 07:00:00`",
   published: "`true` or `false`",
@@ -122,4 +122,7 @@ export const FIELD_EXPECTATIONS: Partial<Record<keyof FrontMatter, string>> = {
   last_modified_at: "a date such as `2017-05-11` or `2017-05-11 07:00:00`",
   slug: "a text, e.g. `slug: my-post`",
   layout: "a layout name such as `post`",
+  excerpt_separator: "a text that marks the excerpt's end, e.g. `excerpt_separator: <!--more-->`",
+  tag: "a tag or a list, e.g. `tag: ci`",
+  image_alt: "a text describing the image",
 };
