@@ -150,13 +150,23 @@ describe("checkPostBody", () => {
   it("finds the same problems as a full render, without highlighting or HTML", async () => {
     const { checkPostBody, renderPost } = await import("./index");
     const context = testContext("title: T", "check-only-test", { resolvePath: (p) => (p === "/blog/real/" ? "page" : undefined) });
-    const body = "## Intro\n\n[gone](/blog/gone/) [ok](/blog/real/) [http](http://example.org) [anchor](#nowhere)\n\n![chart](/assets/chart.png)\n\n```ts\nconst x = 1;\n```\n\n{% image_custom image=\"/assets/missing.png\" %}\n";
+    const body = "## Intro\n\n[gone](/blog/gone/) [ok](/blog/real/) [http](http://acme-legacy.io) [anchor](#nowhere)\n\n![chart](/assets/chart.png)\n\n```ts\nconst x = 1;\n```\n\n{% image_custom image=\"/assets/missing.png\" %}\n";
     const post = testPost(body, { hash: "check-only", bodyLine: 5 });
     const full = await renderPost(post, context);
     const problems = await checkPostBody(post, context);
     const summary = (list: { rule: string; line?: number; found?: string }[]) => list.map((p) => [p.rule, p.line, p.found]).sort();
     expect(summary(problems)).toEqual(summary(full.problems));
     expect(summary(problems).map(([rule]) => rule)).toEqual(["images/missing", "images/missing", "links/broken-anchor", "links/broken-internal", "links/insecure"].sort());
+  });
+});
+
+describe("links over http", () => {
+  it("are reported, except to hosts that have no https: the author's machine or network and example domains", async () => {
+    const { checkPostBody } = await import("./index");
+    const links = ["http://acme-legacy.io/a", "http://localhost:4000/", "http://127.0.0.1:8080/x", "http://192.168.1.10/", "http://printer.local/", "http://www.example.com/", "http://app.test/", "http://10.0.0.1/"];
+    const post = testPost(links.map((href) => `[x](${href})`).join("\n\n"), { hash: "insecure-hosts" });
+    const problems = await checkPostBody(post, testContext("title: T", "insecure-hosts"));
+    expect(problems.filter((p) => p.rule === "links/insecure").map((p) => p.found)).toEqual(["http://acme-legacy.io/a"]);
   });
 });
 

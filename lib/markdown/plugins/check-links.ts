@@ -130,7 +130,7 @@ function checkHref(node: Element, rawHref: string, { context, origin, base, page
     });
     return;
   }
-  if (/^http:\/\//i.test(href) && safeOrigin(href) !== origin) {
+  if (/^http:\/\//i.test(href) && safeOrigin(href) !== origin && !isLocalHost(href)) {
     report(node, "links/insecure", `Link over http: ${href}`, { actual: href, expected: "an https:// URL", note: "use https:// if the site supports it" });
     return;
   }
@@ -199,4 +199,22 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * Hosts that have no https to switch to: the author's own machine or network
+ * (`http://localhost:4000`, `http://192.168.1.10`) and names reserved for
+ * examples and tests (RFC 2606, RFC 6761), as setup instructions write them.
+ */
+function isLocalHost(href: string): boolean {
+  let host: string;
+  try {
+    host = new URL(href).hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host === "::1" || host === "0.0.0.0"
+    || /\.(localhost|local|test|example|invalid|internal|lan|home\.arpa)$/.test(host)
+    || /^(?:.*\.)?example\.(com|org|net)$/.test(host)
+    || /^(127|10)\.\d+\.\d+\.\d+$/.test(host) || /^192\.168\.\d+\.\d+$/.test(host) || /^172\.(1[6-9]|2\d|3[01])\.\d+\.\d+$/.test(host);
 }
