@@ -19,6 +19,19 @@ test("a post page shows its text, code and images, and links the lightbox image 
   await expect(page).toHaveURL(/\/assets\/img\/posts\/expand-contract\.png$/);
 });
 
+test("math is typeset as MathML the browser lays out, with no script, and a wide formula does not widen the page @phone", async ({ page }) => {
+  await page.goto("/blog/engineering/taming-flaky-tests/");
+  const block = page.locator('.post-body math[display="block"]');
+  await expect(block).toHaveCount(1);
+  await expect(block.locator("annotation")).toHaveText("P_\\text{hidden} = (1 - p)^n");
+  // Laid out as math (a superscript sits higher than its base), not printed as TeX.
+  const base = await block.locator("msup > mrow, msup > mo, msup > mi").first().boundingBox();
+  const exponent = await block.locator("msup > mi").last().boundingBox();
+  expect(exponent!.y).toBeLessThan(base!.y);
+  await expect(page.locator(".post-body")).not.toContainText("$$");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test(`dark mode follows the system's ${scheme} scheme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });

@@ -82,6 +82,7 @@ const CONTENT_RULES = {
   "images/no-alt": { severity: "warning", blocksBuild: false, description: "an image without alt text" },
   "markdown/too-deep": { severity: "error", blocksBuild: true, description: "lists or blockquotes nested more than 100 levels deep (the body is not rendered)" },
   "markdown/unclosed-comment": { severity: "warning", blocksBuild: false, description: "an HTML comment (`<!--`) that is never closed hides the rest of the post" },
+  "markdown/bad-math": { severity: "warning", blocksBuild: false, description: "$$ math $$ that KaTeX cannot typeset (it is shown as written, in red)" },
   "markdown/render-failed": { severity: "error", blocksBuild: true, description: "the post body could not be rendered (the message gives the cause)" },
   "liquid/syntax": { severity: "error", blocksBuild: false, description: "Liquid markup that cannot be parsed" },
   "liquid/unknown-tag": { severity: "warning", blocksBuild: false, description: "a Liquid tag that no renderer is registered for (renders nothing)" },

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { unified, type Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
 import remarkRehype from "remark-rehype";
 import rehypeParse from "rehype-parse";
 import rehypeRaw from "rehype-raw";
@@ -24,6 +25,7 @@ import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
 import { rehypeHighlightCode } from "./plugins/highlight-code";
+import { rehypeMath } from "./plugins/math";
 import { rehypeRawWhenNeeded } from "./plugins/raw-html";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
 import { remarkUnclosedComment } from "./plugins/unclosed-comment";
@@ -66,6 +68,8 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
       : (unified()
         .use(remarkParse)
         .use(remarkGfm)
+        // kramdown's math: `$$` only, so prices such as $5 and $10 stay text.
+        .use(remarkMath, { singleDollarTextMath: false })
         // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
         .use(remarkKramdownAttributes)
         .use(remarkUnclosedComment)
@@ -81,6 +85,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
     }
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
+    chain.use(rehypeMath);
     chain.use(rehypeSlug).use(rehypeKramdownFootnotes).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
     if (purpose === "page") chain.use(rehypeAbbreviations);
     // Highlighting finds no problems: a check that only reports them skips it (with the HTML output

@@ -1,0 +1,24 @@
+import type { Root } from "hast";
+import rehypeKatex from "rehype-katex";
+import type { VFile } from "vfile";
+
+/**
+ * kramdown's math (`$$ ... $$`, inline or on lines of their own) and GitHub's
+ * ```` ```math ```` blocks, typeset by KaTeX at build time as MathML, which
+ * browsers lay out themselves: no script, stylesheet or font to load.
+ * TeX that KaTeX cannot read is reported (markdown/bad-math) and shown in red.
+ */
+export function rehypeMath() {
+  const typeset = rehypeKatex({ output: "mathml", strict: "ignore" });
+  return (tree: Root, file: VFile) => {
+    const before = file.messages.length;
+    typeset(tree, file);
+    for (const message of file.messages.slice(before)) {
+      const cause = message.cause instanceof Error ? message.cause.message.replace(/^KaTeX parse error: /, "") : "";
+      message.ruleId = "markdown/bad-math";
+      message.reason = `Math that KaTeX cannot typeset${cause ? `: ${cause}` : ""}; it is shown as written, in red`;
+      message.expected = ["TeX math that KaTeX supports (https://katex.org/docs/supported)"];
+      message.note = "fix the TeX; to show dollar signs as text, escape them (\\$\\$)";
+    }
+  };
+}
