@@ -44,7 +44,7 @@ const nextConfig = {
     "shiki", "liquidjs", "zod", "unified", "remark-parse", "remark-gfm", "remark-rehype", "rehype-raw", "rehype-sanitize",
     "rehype-slug", "rehype-stringify", "rehype-parse", "feed", "gray-matter", "image-size", "hast-util-from-html",
     "mdast-util-from-markdown", "hast-util-to-string", "mdast-util-to-string", "hastscript", "github-slugger", "yaml", "vfile",
-    "vfile-message",
+    "vfile-message", "remark-math", "rehype-katex", "katex",
   ],
   experimental: {
     serverMinification: false,

@@ -174,6 +174,17 @@ describe("math", () => {
   });
 });
 
+describe("code blocks labelled with a file name", () => {
+  it("show Chirpy's {: file=\"...\" } as the label, keep the highlighting of the fence's language, and drop the attribute", async () => {
+    const { renderPost } = await import("./index");
+    const { html, problems } = await renderPost(testPost("```bash\nls -la\n```\n{: file=\"scripts/list.sh\" }\n", { hash: "code-file" }), testContext("title: T", "code-file"));
+    expect(problems).toEqual([]);
+    expect(html).toMatch(/^<pre data-language="scripts\/list.sh" data-file="" class="shiki"/);
+    expect(html).toContain('<code class="language-bash"><span class="line"><span style=');
+    expect(html).not.toMatch(/ file=/);
+  });
+});
+
 describe("links over http", () => {
   it("are reported, except to hosts that have no https: the author's machine or network and example domains", async () => {
     const { checkPostBody } = await import("./index");

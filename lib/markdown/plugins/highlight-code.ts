@@ -54,6 +54,14 @@ export function rehypeHighlightCode() {
     for (const { pre, code, language } of blocks) {
       // The language stays visible to readers and scripts, whether or not shiki knows it.
       if (language && language !== "text") pre.properties.dataLanguage = language;
+      // Chirpy's `{: file="path/to/app.js" }` under a code block: the file name labels the block instead.
+      const file = code.properties.file ?? pre.properties.file;
+      if (typeof file === "string" && file.trim()) {
+        pre.properties.dataLanguage = file.trim();
+        pre.properties.dataFile = "";
+        delete code.properties.file;
+        delete pre.properties.file;
+      }
       const lang = language ? await resolveLanguage(instance, language) : undefined;
       if (!lang) continue;
       const source = toString(code).replace(/\n$/, "");
