@@ -63,9 +63,9 @@ const CATALOGUE: [string, string | Buffer, string, number][] = [
   ["_posts/2024-01-16-dup.md", post("title: Dup two\npermalink: /blog/same/"), "permalink/duplicate", 3],
   ["_posts/2024-01-17-escape.md", post("title: Escape\npermalink: /blog/../../etc/"), "permalink/outside-site", 3],
   ["_posts/2024-01-18-unservable.md", post('title: Query\npermalink: "/blog/what?/"'), "permalink/unservable", 3],
-  ["_posts/2024-01-19-links.md", post("title: Links", "Text.\n\nSee [missing](/blog/nowhere/) and [anchor](#nope) and [old](http://example.com/).\n"), "links/broken-internal", 7],
+  ["_posts/2024-01-19-links.md", post("title: Links", "Text.\n\nSee [missing](/blog/nowhere/) and [anchor](#nope) and [old](http://acme-legacy.io/).\n"), "links/broken-internal", 7],
   ["_posts/2024-01-20-anchor.md", post("title: Anchor", "## Setup\n\n[ok](#setup) [bad](#set-up)\n"), "links/broken-anchor", 7],
-  ["_posts/2024-01-21-insecure.md", post("title: Insecure", "[site](http://example.com/)\n"), "links/insecure", 5],
+  ["_posts/2024-01-21-insecure.md", post("title: Insecure", "[site](http://acme-legacy.io/)\n"), "links/insecure", 5],
   ["_posts/2024-01-22-image.md", post("title: Image", "![a chart](/assets/missing.png)\n"), "images/missing", 5],
   ["_posts/2024-01-23-alt.md", post("title: Alt", '<img src="/assets/pic.png">\n'), "images/no-alt", 5],
   ["_posts/2024-01-24-binary.md", Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x3a, 0xff, 0xfe, 0x00]), "file/not-utf8", 2],
@@ -138,7 +138,7 @@ describe("npm run check", () => {
   });
 
   it("exits 0 when there are only warnings, and writes GitHub annotations", async () => {
-    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-21-insecure.md": post("title: Insecure\ncategory: team", "[site](http://example.com/)\n") });
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-21-insecure.md": post("title: Insecure\ncategory: team", "[site](http://acme-legacy.io/)\n") });
     const { code, stdout } = await checkCli(root, ["--format", "github"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^::warning file=.*2024-01-21-insecure\.md,line=6,col=1,title=links\/insecure::Link over http/m);
@@ -147,7 +147,7 @@ describe("npm run check", () => {
   it("lets _config.yml change a rule's severity or turn it off", async () => {
     const root = makeSite({
       "_config.yml": `${BASIC_CONFIG}rules:\n  links/insecure: error\n  taxonomy/unknown-category: off\n`,
-      "_posts/2024-01-21-insecure.md": post("title: Insecure\ncategory: nope", "[site](http://example.com/)\n"),
+      "_posts/2024-01-21-insecure.md": post("title: Insecure\ncategory: nope", "[site](http://acme-legacy.io/)\n"),
     });
     const { stdout } = await checkCli(root, ["--format", "json"]);
     const { problems } = JSON.parse(stdout) as { problems: { rule: string; severity: string }[] };
@@ -155,7 +155,7 @@ describe("npm run check", () => {
   });
 
   it("prints a whole report into a pipe, however large (a JSON report is not cut at 64 KB)", async () => {
-    const links = Array.from({ length: 500 }, (_, i) => `[link ${i}](http://example.org/${i})`).join("\n\n");
+    const links = Array.from({ length: 500 }, (_, i) => `[link ${i}](http://acme-legacy.io/${i})`).join("\n\n");
     const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-02-links.md": post("title: Links", `${links}\n`) });
     const { code, stdout } = await checkCli(root, ["--format", "json"]);
     expect(stdout.length).toBeGreaterThan(128 * 1024);
