@@ -22,6 +22,7 @@ import type { RenderContext } from "./context";
 import { rehypeKramdownFootnotes, rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./kramdown";
 import { kramdownSourceSyntax, rehypeAbbreviations, unchangedSource } from "./kramdown/source-syntax";
 import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
+import { rehypeCallouts } from "./plugins/callouts";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
 import { rehypeHighlightCode } from "./plugins/highlight-code";
@@ -87,7 +88,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     chain.use(rehypeMath);
     chain.use(rehypeSlug).use(rehypeKramdownFootnotes).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
-    if (purpose === "page") chain.use(rehypeAbbreviations);
+    if (purpose === "page") chain.use(rehypeAbbreviations).use(rehypeCallouts);
     // Highlighting finds no problems: a check that only reports them skips it (with the HTML output
     // also left out, `npm run check` on the ePages corpus went from 5.4 s to 3.5 s).
     if (purpose === "page") chain.use(rehypeHighlightCode);

@@ -185,6 +185,19 @@ describe("code blocks labelled with a file name", () => {
   });
 });
 
+describe("callouts", () => {
+  it("turn GitHub's > [!NOTE] alerts into titled boxes, mark themes' .prompt-tip and .block-warning quotes, and leave other quotes alone", async () => {
+    const { renderPost } = await import("./index");
+    const body = "> [!NOTE]\n> Useful.\n\n> [!caution]\n>\n> Careful **now**.\n\n> Tip.\n{: .prompt-tip }\n\n> [!NOTE] not alone on its line\n\n> Plain.\n";
+    const { html } = await renderPost(testPost(body, { hash: "callouts" }), testContext("title: T", "callouts"));
+    expect(html).toContain('<blockquote class="callout callout-note">\n<p class="callout-title">Note</p><p>Useful.</p>');
+    expect(html).toContain('<blockquote class="callout callout-caution">\n<p class="callout-title">Caution</p>\n<p>Careful <strong>now</strong>.</p>');
+    expect(html).toContain('<blockquote class="prompt-tip callout callout-tip">\n<p>Tip.</p>');
+    expect(html).toContain("<blockquote>\n<p>[!NOTE] not alone on its line</p>");
+    expect(html).toContain("<blockquote>\n<p>Plain.</p>");
+  });
+});
+
 describe("links over http", () => {
   it("are reported, except to hosts that have no https: the author's machine or network and example domains", async () => {
     const { checkPostBody } = await import("./index");
