@@ -349,6 +349,8 @@ export const engine = new Liquid({
 engine.registerTag("highlight", HighlightTag);
 engine.registerTag("comment", CommentTag);
 engine.registerTag("include", includeTag("include"));
+// jekyll-include-cache's `include_cached` (Minimal Mistakes uses it): the same output as `include`.
+engine.registerTag("include_cached", includeTag("include"));
 engine.registerTag("include_relative", includeTag("include_relative"));
 engine.registerTag("post_url", urlTag("post_url"));
 engine.registerTag("link", urlTag("link"));

@@ -152,6 +152,12 @@ describe("renderLiquid: include", () => {
     expect(markdown).toBe('Text\n<aside class="note">Hello on Dev Blog</aside>');
   });
 
+  it("renders jekyll-include-cache's include_cached as include", async () => {
+    const { markdown, problems } = await render('{% include_cached note.html text="Cached" %}');
+    expect(problems).toEqual([]);
+    expect(markdown).toBe('<aside class="note">Cached on Dev Blog</aside>');
+  });
+
   it("passes variables as parameters", async () => {
     const { markdown } = await render("{% include note.html text=page.title %}");
     expect(markdown).toBe('<aside class="note">A Post on Dev Blog</aside>');
