@@ -380,6 +380,19 @@ describe("other Jekyll blogs' conventions", () => {
     expect(problems).toMatchObject([{ rule: "front-matter/unknown-key", field: "url", hint: expect.stringContaining("write `permalink:`") }]);
   });
 
+  it("explains a date written on the file name's day that falls on another day in the site's timezone", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC",
+      "_posts/2024-01-01-late.md": post("title: Late\ndate: 2024-01-01 23:30:00 -0500"),
+      "_posts/2024-01-05-off.md": post("title: Off\ndate: 2024-01-07"),
+    });
+    const { problems } = loadContent(root);
+    expect(only(problems, "date/file-name-mismatch")).toMatchObject([
+      { file: "_posts/2024-01-01-late.md", message: "The front matter date is 2024-01-02 in the site's timezone (UTC), which its URL and page use, but the file name says 2024-01-01", hint: expect.stringContaining("set `timezone:`") },
+      { file: "_posts/2024-01-05-off.md", message: "The front matter date and the file name's date differ; the front matter date is used" },
+    ]);
+  });
+
   it("does not publish a quoted published: \"false\", and says to drop the quotes", () => {
     const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2020-01-02-q.md": post('title: Q\npublished: "false"') });
     const { posts, problems } = loadContent(root);

@@ -270,11 +270,17 @@ function resolveDate(
   if (parsed.lenient) {
     report({ rule: "date/lenient", line, field: "date", found: quote(data.date), message: "`date` has stray characters after the date", expected: "YYYY-MM-DD or YYYY-MM-DD HH:MM:SS", hint: "remove the characters after the date" });
   }
-  if (nameYmd && ymdInZone(parsed.date, timezone) !== nameYmd) {
+  const zonedYmd = ymdInZone(parsed.date, timezone);
+  if (nameYmd && zonedYmd !== nameYmd) {
+    // `2024-01-01 23:30 -0500` reads as the file name's day, but in the site's timezone it is the next one.
+    const writtenDay = typeof data.date === "string" && data.date.trim().startsWith(nameYmd);
     report({
       rule: "date/file-name-mismatch", line, field: "date", found: `${quote(data.date)} in front matter and ${nameYmd} in the file name`,
-      message: "The front matter date and the file name's date differ; the front matter date is used", expected: "the same day in both",
-      hint: "rename the file or correct the date",
+      message: writtenDay
+        ? `The front matter date is ${zonedYmd} in the site's timezone (${timezone}), which its URL and page use, but the file name says ${nameYmd}`
+        : "The front matter date and the file name's date differ; the front matter date is used",
+      expected: "the same day in both",
+      hint: writtenDay ? `set \`timezone:\` in _config.yml to the zone the dates are written in, or rename the file to ${zonedYmd}-...` : "rename the file or correct the date",
     });
   }
   return parsed.date;
