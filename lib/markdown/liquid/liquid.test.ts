@@ -213,6 +213,20 @@ describe("renderLiquid: undefined variables", () => {
   });
 });
 
+describe("renderLiquid: markup the tokenizer rejects inside it", () => {
+  it("cuts only that {{ }} (GitHub Actions' ||, Jinja's default('x')) and keeps the post's other Liquid", async () => {
+    const body = ["Intro {{ page.title }}.", "```yaml", "run: ${{ github.event_name == 'push' || inputs.force }}", "x: {{ var | default('x') }}", "```", "{{ a || b }} and {{ page.title | downcase }}"].join("\n");
+    const { markdown, problems } = await render(body);
+    expect(markdown).toBe(["Intro A Post.", "```yaml", "run: $", "x: ", "```", " and a post"].join("\n"));
+    expect(problems.map((p) => [p.rule, p.line, p.found])).toEqual([
+      ["liquid/syntax", 3, "{{ github.event_name == 'push' || inputs.force }}"],
+      ["liquid/syntax", 4, "{{ var | default('x') }}"],
+      ["liquid/syntax", 6, "{{ a || b }}"],
+    ]);
+    expect(problems[0]?.hint).toContain("{% raw %}");
+  });
+});
+
 describe("renderLiquid: unknown filters", () => {
   it("warns about a filter that does not exist, with its line and a guess, and leaves the value unchanged", async () => {
     const body = [

@@ -79,7 +79,7 @@ function repairFor(error: unknown, source: string, rawClosed: boolean): Repair |
       };
     }
     const delimiter = source.slice(at, at + 2);
-    if (delimiter !== "{%" && delimiter !== "{{") return undefined;
+    if (delimiter !== "{%" && delimiter !== "{{") return enclosingMarkupRepair(source, at, message);
     const close = delimiter === "{%" ? "%}" : "}}";
     return {
       source: cut(source, at, at + 2),
@@ -125,6 +125,34 @@ function repairFor(error: unknown, source: string, rawClosed: boolean): Repair |
     };
   }
   return { source: cut(source, at, end), closedRaw: false, problem };
+}
+
+/**
+ * An error inside one `{{ ... }}` or `{% ... %}` that the tokenizer reports at
+ * the offending character (`{{ a || b }}`, a Jinja `default('x')`, GitHub
+ * Actions' `${{ x || y }}`): that markup is cut, as lax Liquid (Jekyll's)
+ * renders it as nothing, and the rest of the post keeps its Liquid.
+ */
+function enclosingMarkupRepair(source: string, at: number, message: string): Repair | undefined {
+  const begin = Math.max(source.lastIndexOf("{{", at), source.lastIndexOf("{%", at));
+  if (begin < 0) return undefined;
+  const close = source.startsWith("{{", begin) ? "}}" : "%}";
+  const closeAt = source.indexOf(close, at);
+  if (closeAt < 0) return undefined;
+  const end = closeAt + close.length;
+  const text = source.slice(begin, end);
+  return {
+    source: cut(source, begin, end),
+    closedRaw: false,
+    problem: {
+      rule: "liquid/syntax",
+      line: 1 + (source.slice(0, begin).match(/\n/g)?.length ?? 0),
+      message: `Liquid cannot read this markup (${message}); it is left out and the rest of the post's Liquid still runs`,
+      found: snippet(text),
+      expected: "Liquid markup such as {{ page.title | upcase }}",
+      hint: "if it is code shown in the post (GitHub Actions, Jinja, Helm, Vue), wrap it in {% raw %}...{% endraw %}",
+    },
+  };
 }
 
 function lineOf(token: Token): number {
