@@ -171,7 +171,7 @@ interface RenderData extends LinkCheckData {
 async function renderBody(post: Post, context: RenderContext, purpose: Purpose = "page"): Promise<RenderedPost> {
   // `render_with_liquid: false` (Jekyll 4): the body's `{{`/`{%` are text, as written.
   const liquid = post.data.render_with_liquid === false
-    ? { markdown: post.body, blocks: new Map<string, Element>(), problems: [] }
+    ? { markdown: post.body, originalLine: (line: number) => line, blocks: new Map<string, Element>(), problems: [] }
     : await renderLiquid(post.body, liquidContext(post, context));
   // Before anything parses the Markdown (kramdown's markdown="1" blocks are parsed on their own).
   const deep = post.format === "markdown" ? findDeepNesting(liquid.markdown) : undefined;
@@ -180,7 +180,7 @@ async function renderBody(post: Post, context: RenderContext, purpose: Purpose =
       rule: "markdown/too-deep",
       file: post.source,
       // Liquid keeps the body's line count: a tag's placeholder spans as many lines as the tag did.
-      line: post.bodyLine + deep.line - 1,
+      line: post.bodyLine + liquid.originalLine(deep.line) - 1,
       message: `Lists or blockquotes nest ${deep.depth} levels deep here; the post is not rendered`,
       found: `${deep.depth} levels`,
       expected: `at most ${MAX_NESTING} levels of nested lists and blockquotes`,
@@ -202,7 +202,7 @@ async function renderBody(post: Post, context: RenderContext, purpose: Purpose =
   return {
     html: purpose === "page" ? String(file.value) : "",
     headings: (file.data.headings as Heading[] | undefined) ?? [],
-    problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post, source.originalLine))],
+    problems: [...liquidProblems, ...file.messages.map((message) => toProblem(message, post, (line) => liquid.originalLine(source.originalLine(line))))],
   };
 }
 

@@ -198,6 +198,27 @@ describe("callouts", () => {
   });
 });
 
+describe("lines of problems after Liquid that prints fewer lines than it spans", () => {
+  it("are the post's own lines after {% comment %} and {% capture %} blocks, and inside text printed by an output", async () => {
+    const { renderPost } = await import("./index");
+    const body = ["Intro.", "", "{% comment %}", "one", "two", "{% endcomment %}", "{% capture note %}", "a", "b", "{% endcapture %}", "", "Bad $$\\frac{1$$ and [gone](/gone/).", "", "{{ page.title }} then [also](/missing/)."].join("\n");
+    const { problems } = await renderPost(testPost(body, { hash: "liquid-lines", bodyLine: 5 }), testContext("title: T", "liquid-lines", { resolvePath: () => undefined }));
+    expect(problems.map((p) => [p.rule, p.line])).toEqual([
+      ["markdown/bad-math", 16], ["links/broken-internal", 16], ["links/broken-internal", 18],
+    ]);
+  });
+});
+
+describe("math in a heading", () => {
+  it("gives the heading an id and contents entry from the typeset math, not its TeX twice", async () => {
+    const { renderPost } = await import("./index");
+    const { html, headings } = await renderPost(testPost("## Section $$x^2$$\n\ntext\n", { hash: "math-heading" }), testContext("title: T", "math-heading"));
+    expect(html).toMatch(/^<h2 id="section-x2">Section <span class="katex"><math/);
+    expect(html).not.toContain("<annotation");
+    expect(headings).toMatchObject([{ id: "section-x2", text: "Section x2" }]);
+  });
+});
+
 describe("links over http", () => {
   it("are reported, except to hosts that have no https: the author's machine or network and example domains", async () => {
     const { checkPostBody } = await import("./index");

@@ -1,4 +1,4 @@
-import { LiquidError, TypeGuards, type Token } from "liquidjs";
+import { LiquidError, TypeGuards, type Context, type Template, type Token } from "liquidjs";
 import { createContext, dropBaseurlBeforeUrlTags, engine, errorMessage, normalizeRawEnd, prepare, type RenderState } from "./engine";
 import { closest } from "@/lib/content/suggest";
 import type { LiquidContext, LiquidProblem, LiquidResult } from "./types";
@@ -29,8 +29,8 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
           hint: "Jekyll plugins do not run here; register a renderer in lib/markdown/liquid/tags/ or remove the tag.",
         });
       }
-      const markdown = String(await engine.render(templates, createContext(state)));
-      return { markdown, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source), ...unknownFilters(source)]) };
+      const { markdown, originalLine } = await renderWithLineMap(templates, createContext(state));
+      return { markdown, originalLine, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source), ...unknownFilters(source)]) };
     } catch (error) {
       const repair = repairFor(error, source, rawClosed);
       if (!repair) break;
@@ -45,7 +45,8 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
     line: 1,
     message: "The post's Liquid could not be repaired; it is shown with all Liquid markup removed",
   });
-  return { markdown: stripLiquid(body), blocks: new Map(), problems: byLine(syntax) };
+  // stripLiquid keeps every line break, so lines map to themselves.
+  return { markdown: stripLiquid(body), originalLine: (line) => line, blocks: new Map(), problems: byLine(syntax) };
 }
 
 interface Repair {
@@ -153,6 +154,54 @@ function enclosingMarkupRepair(source: string, at: number, message: string): Rep
       hint: "if it is code shown in the post (GitHub Actions, Jinja, Helm, Vue), wrap it in {% raw %}...{% endraw %}",
     },
   };
+}
+
+/** Where one top-level piece of the template starts in the output and in the body, and how many body lines it spans. */
+interface LineAnchor {
+  outputLine: number;
+  sourceLine: number;
+  sourceLines: number;
+}
+
+/**
+ * Renders the top-level pieces one by one (text, outputs, tags) into one
+ * output, noting where each starts, so a problem found in the Markdown can be
+ * reported on the body's line: text keeps its lines, and a line printed by a
+ * tag maps into the tag's own lines.
+ */
+async function renderWithLineMap(templates: Template[], context: Context): Promise<{ markdown: string; originalLine: (line: number) => number }> {
+  const anchors: LineAnchor[] = [];
+  let markdown = "";
+  let outputLine = 1;
+  for (const template of templates) {
+    const token = template.token;
+    const sourceLine = lineOf(token);
+    const sourceLines = 1 + countNewlines(token.input, token.begin, token.end);
+    anchors.push({ outputLine, sourceLine, sourceLines });
+    const text = String(await engine.render([template], context));
+    markdown += text;
+    outputLine += countNewlines(text, 0, text.length);
+  }
+  const originalLine = (line: number): number => {
+    let low = 0;
+    let high = anchors.length - 1;
+    // The last piece that starts at or before the line.
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (anchors[mid]!.outputLine <= line) low = mid;
+      else high = mid - 1;
+    }
+    const anchor = anchors[low];
+    if (!anchor || anchor.outputLine > line) return line;
+    return anchor.sourceLine + Math.min(line - anchor.outputLine, anchor.sourceLines - 1);
+  };
+  return { markdown, originalLine };
+}
+
+function countNewlines(text: string, begin: number, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf("\n", begin); at !== -1 && at < end; at = text.indexOf("\n", at + 1)) count++;
+  return count;
 }
 
 function lineOf(token: Token): number {

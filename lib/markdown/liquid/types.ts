@@ -47,6 +47,8 @@ export interface LiquidResult {
   /** Placeholder id -> the element that replaces it (see rehypeLiquidBlocks). */
   blocks: Map<string, Element>;
   problems: LiquidProblem[];
+  /** Maps a line of `markdown` to the line of the body it came from (`{% comment %}` and `{% capture %}` blocks print no lines). */
+  originalLine: (line: number) => number;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Root } from "hast";
 import rehypeKatex from "rehype-katex";
 import type { VFile } from "vfile";
+import type { Element } from "hast";
+import { visit } from "../tree";
 
 /**
  * kramdown's math (`$$ ... $$`, inline or on lines of their own) and GitHub's
@@ -13,6 +15,8 @@ export function rehypeMath() {
   return (tree: Root, file: VFile) => {
     const before = file.messages.length;
     typeset(tree, file);
+    // The TeX source KaTeX keeps in <annotation> would be read as text by heading ids, the table of contents, feeds and search.
+    removeAnnotations(tree);
     for (const message of file.messages.slice(before)) {
       const cause = message.cause instanceof Error ? message.cause.message.replace(/^KaTeX parse error: /, "") : "";
       message.ruleId = "markdown/bad-math";
@@ -21,4 +25,11 @@ export function rehypeMath() {
       message.note = "fix the TeX; to show dollar signs as text, escape them (\\$\\$)";
     }
   };
+}
+
+function removeAnnotations(tree: Root): void {
+  visit(tree, "element", (node: Element) => {
+    if (node.tagName !== "semantics") return;
+    node.children = node.children.filter((child) => !(child.type === "element" && child.tagName === "annotation"));
+  });
 }
