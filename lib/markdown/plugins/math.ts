@@ -1,5 +1,4 @@
 import type { Root } from "hast";
-import rehypeKatex from "rehype-katex";
 import type { VFile } from "vfile";
 import type { Element } from "hast";
 import { visit } from "../tree";
@@ -11,8 +10,10 @@ import { visit } from "../tree";
  * TeX that KaTeX cannot read is reported (markdown/bad-math) and shown in red.
  */
 export function rehypeMath() {
-  const typeset = rehypeKatex({ output: "mathml", strict: "ignore" });
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
+    // Most posts have no math: they skip the tree walk, and no process loads KaTeX until a post needs it.
+    if (!/\$\$|math/.test(String(file.value))) return;
+    const typeset = await katexTransform();
     const before = file.messages.length;
     typeset(tree, file);
     // The TeX source KaTeX keeps in <annotation> would be read as text by heading ids, the table of contents, feeds and search.
@@ -25,6 +26,13 @@ export function rehypeMath() {
       message.note = "fix the TeX; to show dollar signs as text, escape them (\\$\\$)";
     }
   };
+}
+
+let transform: Promise<(tree: Root, file: VFile) => void> | undefined;
+
+function katexTransform(): Promise<(tree: Root, file: VFile) => void> {
+  transform ??= import("rehype-katex").then(({ default: rehypeKatex }) => rehypeKatex({ output: "mathml", strict: "ignore" }));
+  return transform;
 }
 
 function removeAnnotations(tree: Root): void {
