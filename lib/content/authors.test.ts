@@ -22,4 +22,10 @@ describe("parseAuthors", () => {
     expect(authors.map((a) => a.id)).toEqual(["ann"]);
     expect(problems).toMatchObject([{ rule: "authors/invalid", line: 1, message: "Author profile 0 is not a mapping of fields; it is skipped" }]);
   });
+
+  it("does not read a list or mapping as a name or bio", () => {
+    const { authors, problems } = parseAuthors("ann:\n  name: [1, 2]\n  bio: 42\n", "_data/authors.yml");
+    expect(authors).toMatchObject([{ id: "ann", name: "ann", description: "42" }]);
+    expect(problems).toMatchObject([{ rule: "authors/invalid", line: 2, field: "name", found: "[1,2]", expected: "a text: the name bylines show" }]);
+  });
 });

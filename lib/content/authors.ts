@@ -10,22 +10,25 @@ const linkSchema = z.object({
   url: z.string(),
 });
 
+/** A text field: digits YAML read as a number are text too, but a list or mapping is not. */
+const textField = z.union([z.string(), z.number()]).transform(String);
+
 export const authorSchema = z.object({
-  id: z.coerce.string().min(1),
-  name: z.coerce.string().optional(),
-  full_name: z.coerce.string().optional(),
-  description: z.coerce.string().optional(),
+  id: textField.pipe(z.string().min(1)),
+  name: textField.optional(),
+  full_name: textField.optional(),
+  description: textField.optional(),
   image: z.string().optional(),
   links: z.union([z.array(linkSchema), z.record(z.string(), z.string())]).optional(),
   // jekyll-seo-tag's and themes' spellings of the same things.
-  bio: z.coerce.string().optional(),
+  bio: textField.optional(),
   avatar: z.string().optional(),
   picture: z.string().optional(),
   url: z.string().optional(),
   website: z.string().optional(),
-  twitter: z.coerce.string().optional(),
-  github: z.coerce.string().optional(),
-  linkedin: z.coerce.string().optional(),
+  twitter: textField.optional(),
+  github: textField.optional(),
+  linkedin: textField.optional(),
   mastodon: z.string().optional(),
 });
 
@@ -132,6 +135,13 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
 
 /** What each profile field takes, for messages about a bad value. */
 const AUTHOR_FIELD_EXPECTATIONS: Record<string, string> = {
+  name: "a text: the name bylines show",
+  full_name: "a text: the full name the author page shows",
+  description: "a text: a short bio",
+  bio: "a text: a short bio",
+  twitter: "a text: the handle or profile URL",
+  github: "a text: the user name or profile URL",
+  linkedin: "a text: the profile name or URL",
   id: "a text: the id posts name in `author:` or `about_authors:`",
   image: "a text: an image file name, path or URL",
   avatar: "a text: an image file name, path or URL",

@@ -171,6 +171,9 @@ describe("math", () => {
     expect(html).not.toContain("<script");
     expect(html).toContain('<span class="katex-error"');
     expect(problems).toMatchObject([{ rule: "markdown/bad-math", line: 17, message: expect.stringMatching(/^Math that KaTeX cannot typeset: Unexpected end of input/) }]);
+    const link = await renderPost(testPost("See $$\\href{https://katex.org}{x} + \\includegraphics{a.png}$$.\n", { hash: "math-untrusted" }), testContext("title: T", "math-untrusted"));
+    expect(link.problems.map((p) => [p.rule, p.line, p.found])).toEqual([["markdown/bad-math", 4, "\\href"], ["markdown/bad-math", 4, "\\includegraphics"]]);
+    expect(link.html).not.toMatch(/href="https:\/\/katex|src=/);
   });
 });
 
@@ -195,6 +198,8 @@ describe("callouts", () => {
     expect(html).toContain('<blockquote class="prompt-tip callout callout-tip">\n<p>Tip.</p>');
     expect(html).toContain("<blockquote>\n<p>[!NOTE] not alone on its line</p>");
     expect(html).toContain("<blockquote>\n<p>Plain.</p>");
+    const empty = await renderPost(testPost("> [!CAUTION]\n", { hash: "callout-empty" }), testContext("title: T", "callout-empty"));
+    expect(empty.html).toBe("<blockquote>\n<p>[!CAUTION]</p>\n</blockquote>");
   });
 });
 

@@ -235,12 +235,15 @@ describe("renderLiquid: unknown filters", () => {
       "{{ page.title | upcsae }}",
       "{% assign n = 3 | nosuchfilter %}",
       "{% raw %}{{ x | weird }}{% endraw %}",
+      "`{{ github.sha | short }}`",
     ].join("\n");
     const { markdown, problems } = await render(body);
     expect(markdown.split("\n")[2]).toBe("A Post");
     expect(problems.map((p) => [p.rule, p.line, p.hint?.slice(0, 24)])).toEqual([
       ["liquid/unknown-filter", 3, "did you mean `upcase`?"],
       ["liquid/unknown-filter", 4, "Jekyll plugins' filters "],
+      // Code with an undefined variable gets the {% raw %} advice once, not a second warning about its filter.
+      ["liquid/undefined-variable", 6, "to show it as written (c"],
     ]);
   });
 

@@ -30,7 +30,11 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
         });
       }
       const { markdown, originalLine } = await renderWithLineMap(templates, createContext(state));
-      return { markdown, originalLine, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedVariables(source), ...unknownFilters(source)]) };
+      const undefinedOnes = undefinedVariables(source);
+      // `{{ github.sha | foo }}` is code that needs {% raw %}: one warning saying so, not a second about its filter.
+      const reported = new Set(undefinedOnes.map((p) => `${p.line}:${p.found}`));
+      const filters = unknownFilters(source).filter((p) => !reported.has(`${p.line}:${p.found}`));
+      return { markdown, originalLine, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedOnes, ...filters]) };
     } catch (error) {
       const repair = repairFor(error, source, rawClosed);
       if (!repair) break;

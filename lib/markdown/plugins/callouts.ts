@@ -36,6 +36,9 @@ export function rehypeCallouts() {
       const text = first?.tagName === "p" ? first.children[0] : undefined;
       const match = text?.type === "text" ? ALERT.exec(text.value) : null;
       if (!first || !text || text.type !== "text" || !match) return;
+      // A marker with nothing after it stays a plain quote, as on GitHub.
+      const hasContent = text.value.slice(match[0].length).trim() !== "" || first.children.length > 1 || node.children.some((child) => child !== first && child.type === "element");
+      if (!hasContent) return;
       const { kind, title } = KINDS[match[1]!.toLowerCase()]!;
       text.value = text.value.slice(match[0].length);
       // `> [!NOTE]` alone on its line: the marker's paragraph may hold only a line break now.

@@ -1,6 +1,7 @@
 import type { Root } from "hast";
 import type { VFile } from "vfile";
 import type { Element } from "hast";
+import { toString } from "hast-util-to-string";
 import { visit } from "../tree";
 
 /**
@@ -14,6 +15,7 @@ export function rehypeMath() {
     // Most posts have no math: they skip the tree walk, and no process loads KaTeX until a post needs it.
     if (!/\$\$|math/.test(String(file.value))) return;
     const typeset = await katexTransform();
+    reportUntrustedCommands(tree, file);
     const before = file.messages.length;
     typeset(tree, file);
     // The TeX source KaTeX keeps in <annotation> would be read as text by heading ids, the table of contents, feeds and search.
@@ -33,6 +35,31 @@ let transform: Promise<(tree: Root, file: VFile) => void> | undefined;
 function katexTransform(): Promise<(tree: Root, file: VFile) => void> {
   transform ??= import("rehype-katex").then(({ default: rehypeKatex }) => rehypeKatex({ output: "mathml", strict: "ignore" }));
   return transform;
+}
+
+const UNTRUSTED = /\\(includegraphics|html(?:Class|Id|Style|Data)|href|url)\b/g;
+
+/** Commands KaTeX does not run in a post (files, HTML attributes, links: MathML links are not followed everywhere), said before they turn red. */
+function reportUntrustedCommands(tree: Root, file: VFile): void {
+  visit(tree, "element", (node: Element) => {
+    if (node.tagName !== "code") return;
+    const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+    if (!classes.some((name) => name === "language-math" || name === "math-inline" || name === "math-display")) return;
+    const tex = toString(node);
+    for (const match of tex.matchAll(UNTRUSTED)) {
+      const command = match[1]!;
+      const link = command === "href" || command === "url";
+      const message = file.message(
+        link
+          ? `\\${command} in math is not supported; it is shown as written, in red`
+          : `\\${command} is not allowed in a post's math (it would load a file or set HTML attributes); it is shown as written, in red`,
+        { place: node.position, ruleId: "markdown/bad-math", source: "math" },
+      );
+      message.actual = match[0];
+      message.expected = ["TeX without \\href, \\url, \\includegraphics or \\html... commands"];
+      message.note = link ? "put the link in the text next to the math" : "use a Markdown image or HTML outside the math";
+    }
+  });
 }
 
 function removeAnnotations(tree: Root): void {
