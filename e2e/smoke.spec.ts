@@ -47,7 +47,9 @@ test("a post shows title, authors with avatars, date, category, tags and rendere
   await expect(header.locator("time")).toHaveText("August 14, 2025");
   await expect(header.getByRole("link", { name: "Team & Culture" })).toHaveAttribute("href", "/blog/team/");
   await expect(page.getByRole("list", { name: "Tags" }).getByRole("link")).toHaveText(["#on-call", "#incident-response", "#documentation"]);
-  await expect(page.locator(".post-body blockquote")).toBeVisible();
+  await expect(page.locator(".post-body blockquote:not(.callout)")).toBeVisible();
+  // GitHub's `> [!TIP]` alert: a titled box.
+  await expect(page.locator(".post-body blockquote.callout-tip .callout-title")).toHaveText("Tip");
   await expect(page.locator(".post-body ol > li")).toHaveCount(4);
   await expect(page.getByRole("heading", { name: "About the authors" })).toBeVisible();
 });
