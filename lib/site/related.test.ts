@@ -41,4 +41,10 @@ describe("relatedPosts", () => {
   it("asks for none, gets none", () => {
     expect(relatedPosts(site, site.posts[0]!, 0)).toEqual([]);
   });
+
+  it("lists none for a post with related_posts: false (al-folio) or related: false (Minimal Mistakes)", () => {
+    const of = site.posts[0]!;
+    expect(relatedPosts(site, of)).toHaveLength(3);
+    for (const key of ["related_posts", "related"]) expect(relatedPosts(site, { ...of, data: { ...of.data, [key]: false } })).toEqual([]);
+  });
 });

@@ -7,7 +7,8 @@ import type { Listing, Site, SitePost } from "./model";
  * depends on how related the site is, not on its size.
  */
 export function relatedPosts(site: Site, post: SitePost, count = 3): SitePost[] {
-  if (count <= 0) return [];
+  // al-folio's `related_posts: false` and Minimal Mistakes' `related: false` turn the list off for a post.
+  if (count <= 0 || post.data.related_posts === false || post.data.related === false) return [];
   const scores = new Map<SitePost, number>();
   const add = (kind: Listing["kind"], keys: readonly string[], weight: number) => {
     for (const key of keys) {
