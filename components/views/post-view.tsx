@@ -9,6 +9,7 @@ import { RelatedPosts } from "../related-posts";
 import { TableOfContents } from "../table-of-contents";
 import { TagList } from "../tag-list";
 import { linkTo } from "@/lib/site/href";
+import { showsTableOfContents } from "@/lib/site/toc";
 
 export interface PostViewProps {
   site: Site;
@@ -22,16 +23,10 @@ export interface PostViewProps {
   problems: readonly ContentProblem[];
 }
 
-/** Long posts (or any, with `toc: true`) get a table of contents, unless `toc: false` or the author placed one with kramdown's {:toc}. */
-function wantsTableOfContents(html: string, headings: readonly Heading[], asked: boolean | undefined): boolean {
-  if (asked === false || html.includes('<nav class="toc"')) return false;
-  return headings.length >= (asked ? 1 : 3);
-}
-
 export function PostView({ site, post, html, headings, previous, next, related, problems }: PostViewProps) {
   const { dateLocale, timezone } = site.config;
   const withProfiles = post.authors.filter((a) => a.hasProfile);
-  const toc = wantsTableOfContents(html, headings, post.toc);
+  const toc = showsTableOfContents(html, headings, post.toc);
   // Search indexes published posts only, never the drafts or scheduled posts of a --drafts/--future build.
   const indexed = post.status === "published";
   return (
