@@ -163,11 +163,12 @@ describe("checkPostBody", () => {
 describe("math", () => {
   it("typesets kramdown's $$ math and ```math blocks as MathML, leaves single dollars as text, and reports TeX it cannot read", async () => {
     const { renderPost } = await import("./index");
-    const body = "Costs $5 or $10.\n\nInline $$e^{i\\pi}$$ here.\n\n$$\n\\frac{a}{b}\n$$\n\n```math\nx^2\n```\n\nBad $$\\frac{1}{$$.\n";
+    const body = "Costs $5 or $10.\n\nInline $$e^{i\\pi}$$ here.\n\n$$\n\\frac{a}{b}\n$$\n\n```math\nx^2\n```\n\nBad $$\\frac{1}{$$.\n\n$$ E = mc^2 $$\n";
     const { html, problems } = await renderPost(testPost(body, { hash: "math", bodyLine: 5 }), testContext("title: T", "math"));
     expect(html).toContain("<p>Costs $5 or $10.</p>");
     expect(html).toMatch(/<p>Inline <span class="katex"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"><semantics><mrow><msup><mi>e<\/mi>/);
-    expect(html.match(/<math [^>]*display="block"/g)).toHaveLength(2);
+    // The last, a paragraph of its own, is a display formula, as kramdown makes it.
+    expect(html.match(/<math [^>]*display="block"/g)).toHaveLength(3);
     expect(html).not.toContain("<script");
     expect(html).toContain('<span class="katex-error"');
     expect(problems).toMatchObject([{ rule: "markdown/bad-math", line: 17, message: expect.stringMatching(/^Math that KaTeX cannot typeset: Unexpected end of input/) }]);

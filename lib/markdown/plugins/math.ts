@@ -15,6 +15,7 @@ export function rehypeMath() {
     // Most posts have no math: they skip the tree walk, and no process loads KaTeX until a post needs it.
     if (!/\$\$|math/.test(String(file.value))) return;
     const typeset = await katexTransform();
+    displayLoneMath(tree);
     reportUntrustedCommands(tree, file);
     const before = file.messages.length;
     typeset(tree, file);
@@ -59,6 +60,20 @@ function reportUntrustedCommands(tree: Root, file: VFile): void {
       message.expected = ["TeX without \\href, \\url, \\includegraphics or \\html... commands"];
       message.note = link ? "put the link in the text next to the math" : "use a Markdown image or HTML outside the math";
     }
+  });
+}
+
+/** kramdown typesets `$$ ... $$` that is a paragraph on its own as a display formula, not as inline math. */
+function displayLoneMath(tree: Root): void {
+  visit(tree, "element", (node: Element) => {
+    if (node.tagName !== "p") return;
+    const content = node.children.filter((child) => !(child.type === "text" && !child.value.trim()));
+    const only = content.length === 1 ? content[0] : undefined;
+    if (only?.type !== "element" || only.tagName !== "code") return;
+    const classes = Array.isArray(only.properties.className) ? only.properties.className.map(String) : [];
+    if (!classes.includes("math-inline") && !classes.includes("language-math")) return;
+    node.tagName = "pre";
+    node.children = [{ ...only, properties: { ...only.properties, className: ["language-math", "math-display"] } }];
   });
 }
 
