@@ -148,6 +148,7 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     }),
     url: permalink.path,
     redirectFrom,
+    redirectTo: redirectTarget(data, lineOf, report),
     layout: data.layout ?? "post",
     body: split.body,
     format,
@@ -162,6 +163,20 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
     })),
   };
   return { post, problems };
+}
+
+/** `redirect_to: URL` (or al-folio's `redirect:`), if it is a web address or a path of the site. */
+function redirectTarget(data: FrontMatter, lineOf: (field: string) => number | undefined, report: (p: Omit<ProblemInput, "file">) => void): string | undefined {
+  const field = data.redirect_to !== undefined ? "redirect_to" : "redirect";
+  const target = (data.redirect_to ?? data.redirect)?.trim();
+  if (!target) return undefined;
+  if (/^https?:\/\/[^/\s]/i.test(target) || (target.startsWith("/") && !target.startsWith("//"))) return target;
+  report({
+    rule: "front-matter/type", line: lineOf(field), field, found: quote(target),
+    message: `\`${field}\` is not a web address or a path of the site; the post is published without forwarding`,
+    expected: FIELD_EXPECTATIONS[field],
+  });
+  return undefined;
 }
 
 /**

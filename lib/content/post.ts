@@ -69,6 +69,8 @@ export interface Post {
   /** The URL path, decoded (`/blog/events/my-post/`). */
   url: string;
   redirectFrom: string[];
+  /** `redirect_to` (or al-folio's `redirect`): the post's page forwards there; it stays in lists and feeds, as with jekyll-redirect-from. */
+  redirectTo?: string;
   layout: string;
   /** Markdown (or, for `.html` posts, HTML) with Liquid, as written. */
   body: string;

@@ -40,6 +40,9 @@ export const frontMatterSchema = z.object({
   published: z.boolean().optional(),
   permalink: z.string().optional(),
   redirect_from: list.optional(),
+  /** jekyll-redirect-from: the post's page forwards to this URL (al-folio writes `redirect:`). */
+  redirect_to: z.string().optional(),
+  redirect: z.string().optional(),
   slug: scalar.optional(),
   excerpt: scalar.optional(),
   excerpt_separator: z.string().optional(),
@@ -87,8 +90,6 @@ const THEME_KEYS = [
 /** Keys Jekyll or a common theme gives its own meaning, with what to write instead. */
 export const RESERVED_KEY_HINTS: Record<string, string> = {
   url: "Jekyll sets a post's `url` from its permalink; to set the address, write `permalink:`",
-  redirect_to: "jekyll-redirect-from's `redirect_to:` (a page that forwards elsewhere) is not supported: the post is published with its own text; link to the page in the text instead",
-  redirect: "al-folio's `redirect:` (a post that links elsewhere) is not supported; link to the page in the post's text, or use `redirect_from:` on the post that replaces an old URL",
   id: "Jekyll sets a post's `id` from its URL; to set the address, write `permalink:`",
   path: "Jekyll sets a post's `path` from its file; it cannot be changed in front matter",
 };
@@ -117,6 +118,8 @@ export const FIELD_EXPECTATIONS: Record<keyof FrontMatter, string> = {
   header_overlay: "`true` or `false`",
   header_position: "one of top, center, bottom",
   redirect_from: "a URL path or a list, e.g. `redirect_from: [/old/url/]`",
+  redirect_to: "an http(s) URL or a path of the site, e.g. `redirect_to: https://example.com/talk/`",
+  redirect: "an http(s) URL or a path of the site, e.g. `redirect: https://example.com/talk/`",
   excerpt: "a text: the summary shown on cards and in feeds",
   description: "a text: the summary shown on cards, in feeds and to search engines",
   last_modified_at: "a date such as `2017-05-11` or `2017-05-11 07:00:00`",

@@ -124,7 +124,11 @@ export function blogPageAt(config: SiteConfig, path: string): string | undefined
 export function buildRoutes({ config, posts, home, listings, categoryPaths, problems }: RouteInput): Map<string, Route> {
   const routes = new Map<string, Route>();
   // Posts are unique by URL by now (see keepOnePostPerUrl and withoutBuiltFileUrls).
-  for (const post of posts) routes.set(routeKey(post.url), { kind: "post", path: post.url, post });
+  for (const post of posts) {
+    routes.set(routeKey(post.url), post.redirectTo
+      ? { kind: "redirect", path: post.url, to: post.redirectTo, reason: `redirect_to in ${post.source}` }
+      : { kind: "post", path: post.url, post });
+  }
   const describe = (route: Route) =>
     route.kind === "post" ? `the post ${route.post.source}` : route.kind === "listing" ? `the ${route.listing.kind} page "${route.listing.title}"` : `the ${route.kind} page`;
   /** A page that loses its URL is not built; the problem names what took it, and the file that made the losing page. */
