@@ -28,7 +28,7 @@ export function excerptOf(body: string, format: "markdown" | "html", separator?:
   if (cut > 0) {
     const before = withoutLiquidAndCode(body.slice(0, cut), scope).slice(0, MAX_SOURCE);
     // Block by block, so paragraphs keep a space between them.
-    const plain = format === "html" ? textOfHtml(before) : fromMarkdown(before).children.map((block) => toString(block, { includeHtml: false })).join(" ");
+    const plain = format === "html" ? textOfHtml(before) : fromMarkdown(mathAsCode(before)).children.map((block) => toString(block, { includeHtml: false })).join(" ");
     const text = tidy(plain);
     if (text.length >= 2) return truncate(text);
   }
@@ -113,10 +113,15 @@ export function excerptFromMarkdown(body: string, scope?: ExcerptScope): string 
     const text = block.trim();
     if (!text || !looksLikeParagraph(text)) continue;
     // Footnote references (`[^1]`) point to notes the excerpt does not have.
-    const plain = tidy(toString(fromMarkdown(text.slice(0, MAX_SOURCE).replace(/\[\^[^\]\s]+\]/g, "")), { includeHtml: false }));
+    const plain = tidy(toString(fromMarkdown(mathAsCode(text.slice(0, MAX_SOURCE)).replace(/\[\^[^\]\s]+\]/g, "")), { includeHtml: false }));
     if (plain.length >= 2) return truncate(plain);
   }
   return "";
+}
+
+/** `$$e^{i\pi}$$` -> its TeX as code, so plain text shows the formula without dollars and Markdown leaves its `_` and `*` alone. */
+function mathAsCode(text: string): string {
+  return text.replace(/\$\$([^`]+?)\$\$/g, (_, tex: string) => `\`${tex.trim()}\``);
 }
 
 function looksLikeParagraph(block: string): boolean {

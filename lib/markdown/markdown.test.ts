@@ -64,6 +64,10 @@ describe("excerptFromMarkdown", () => {
     expect(excerpt.length).toBeLessThanOrEqual(301);
     expect(excerpt.endsWith("word…")).toBe(true);
   });
+
+  it("shows math as its TeX, without the dollars, and leaves prices alone", () => {
+    expect(excerptFromMarkdown("The identity $$e^{i\\pi} + 1 = 0$$ holds, and $$a_1 * b_2$$ too, for $5.")).toBe("The identity e^{i\\pi} + 1 = 0 holds, and a_1 * b_2 too, for $5.");
+  });
 });
 
 describe("sanitize: true", () => {
