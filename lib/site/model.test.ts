@@ -85,13 +85,17 @@ describe("buildSite", () => {
       "_posts/2024/2024-01-01-talk.md": post("title: Talk\ncategory: team\nredirect_to: https://talks.example.com/2024/"),
       "_posts/2024/2024-01-02-moved.md": post("title: Moved\ncategory: team\nredirect: /blog/team/talk/"),
       "_posts/2024/2024-01-03-bad.md": post("title: Bad\ncategory: team\nredirect_to: javascript:alert(1)"),
+      "_posts/2024/2024-01-04-lost.md": post("title: Lost\ncategory: team\nredirect_to: /blog/nowhere/"),
     });
     const site = buildSite(loadContent(root), PRODUCTION);
     expect(site.routes.get(routeKey("/blog/team/talk/"))).toMatchObject({ kind: "redirect", to: "https://talks.example.com/2024/" });
     expect(site.routes.get(routeKey("/blog/team/moved/"))).toMatchObject({ kind: "redirect", to: "/blog/team/talk/" });
     expect(site.routes.get(routeKey("/blog/team/bad/"))).toMatchObject({ kind: "post" });
-    expect(site.home.posts.map((p) => p.title)).toEqual(["Bad", "Moved", "Talk"]);
-    expect(site.problems).toMatchObject([{ rule: "front-matter/type", file: "_posts/2024/2024-01-03-bad.md", line: 4, field: "redirect_to", found: '"javascript:alert(1)"' }]);
+    expect(site.home.posts.map((p) => p.title)).toEqual(["Lost", "Bad", "Moved", "Talk"]);
+    expect(site.problems).toMatchObject([
+      { rule: "front-matter/type", file: "_posts/2024/2024-01-03-bad.md", line: 4, field: "redirect_to", found: '"javascript:alert(1)"' },
+      { rule: "links/broken-internal", file: "_posts/2024/2024-01-04-lost.md", line: 4, field: "redirect_to", found: "/blog/nowhere/" },
+    ]);
   });
 
   it("reports posts at one URL once per file, however many share it", () => {

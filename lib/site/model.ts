@@ -103,6 +103,7 @@ export function buildSite(content: ContentSnapshot, mode: VisibilityMode): Site 
   const routes = buildRoutes({ config, posts, home, listings: [...categories, ...tags, ...authors], categoryPaths, problems });
   const staticFiles = publishableStaticFiles(content, categoryPaths, routes, problems);
   const renderContext = buildRenderContext(content, posts, routes);
+  problems.push(...redirectsNowhere(posts, renderContext));
   const listings = new Map([...categories, ...tags, ...authors].map((l) => [`${l.kind}:${l.key}`, l]));
   const positions = new Map(posts.map((post, index) => [post, index]));
   return { config, mode, posts, positions, home, categories, tags, authors, listings, routes, problems: applyRuleSeverities(dedupe(problems), config.ruleSeverity), assets: content.assets, staticFiles, renderContext };
@@ -153,6 +154,27 @@ function similarTags(posts: SitePost[]): ContentProblem[] {
     }
   }
   return problems;
+}
+
+/** A post whose `redirect_to` is a path of the site that nothing is published at: readers would land on the 404 page. */
+function redirectsNowhere(posts: readonly SitePost[], context: RenderContext): ContentProblem[] {
+  return posts.flatMap((post) => {
+    const target = post.redirectTo;
+    if (!target?.startsWith("/")) return [];
+    let path = target.replace(/[?#].*$/, "");
+    try {
+      path = decodeURI(path);
+    } catch {
+      // Kept as written: a malformed escape is not a page either.
+    }
+    if (context.resolvePath(path)) return [];
+    const field = post.fieldLines.redirect_to !== undefined ? "redirect_to" : "redirect";
+    return [problem({
+      rule: "links/broken-internal", file: post.source, line: post.fieldLines[field], field, found: target,
+      message: `\`${field}\` forwards to ${target}, which is not a page or file of this site`,
+      expected: "the URL of a post, page or file the blog publishes", hint: "correct the path, or forward to a full https:// address",
+    })];
+  });
 }
 
 /**
