@@ -240,8 +240,7 @@ const KNOWN_ROOTS = new Set(["site", "page", "paginator", "jekyll", "content", "
  */
 function undefinedVariables(source: string): LiquidProblem[] {
   if (!source.includes("{{")) return [];
-  // Raw and comment blocks are not Liquid; their lengths are kept so offsets still give lines.
-  const live = source.replace(/\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/g, (block) => block.replace(/[^\n]/g, " "));
+  const live = withoutRawAndComments(source);
   const defined = new Set(KNOWN_ROOTS);
   for (const match of live.matchAll(/\{%-?\s*(?:assign|capture|increment|decrement)\s+([A-Za-z_][\w-]*)|\{%-?\s*(?:for|tablerow)\s+([A-Za-z_][\w-]*)\s+in\b/g)) {
     defined.add(match[1] ?? match[2]!);
@@ -267,7 +266,7 @@ function undefinedVariables(source: string): LiquidProblem[] {
  */
 function unknownFilters(source: string): LiquidProblem[] {
   if (!source.includes("|")) return [];
-  const live = source.replace(/\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/g, (block) => block.replace(/[^\n]/g, " "));
+  const live = withoutRawAndComments(source);
   const known = Object.keys(engine.filters);
   const problems: LiquidProblem[] = [];
   for (const match of live.matchAll(/\{\{[\s\S]*?\}\}|\{%-?\s*(?:assign|echo|capture|if|elsif|unless|for|case|when)\b[\s\S]*?%\}/g)) {
@@ -287,6 +286,11 @@ function unknownFilters(source: string): LiquidProblem[] {
     }
   }
   return problems;
+}
+
+/** The source with raw and comment blocks blanked (they are not Liquid), their lengths kept so offsets still give lines. */
+function withoutRawAndComments(source: string): string {
+  return source.replace(/\{%-?\s*(raw|comment)\s*-?%\}[\s\S]*?\{%-?\s*end\1\s*-?%\}/g, (block) => block.replace(/[^\n]/g, " "));
 }
 
 /** Sorted by line; the sort is stable, so one line's problems keep their order. */

@@ -1,6 +1,5 @@
-import type { Root } from "hast";
+import type { Element, Root } from "hast";
 import type { VFile } from "vfile";
-import type { Element } from "hast";
 import { toString } from "hast-util-to-string";
 import { visit } from "../tree";
 
