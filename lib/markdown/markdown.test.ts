@@ -179,6 +179,8 @@ describe("math", () => {
     const link = await renderPost(testPost("See $$\\href{https://katex.org}{x} + \\includegraphics{a.png}$$.\n", { hash: "math-untrusted" }), testContext("title: T", "math-untrusted"));
     expect(link.problems.map((p) => [p.rule, p.line, p.found])).toEqual([["markdown/bad-math", 4, "\\href"], ["markdown/bad-math", 4, "\\includegraphics"]]);
     expect(link.html).not.toMatch(/href="https:\/\/katex|src=/);
+    const prose = await renderPost(testPost("Run echo $$ to print the pid, then kill $$ later.\n\nBut $$a b c + \\text{max of all}$$ and $$f(x) = ax + by$$ are math.\n", { hash: "math-prose" }), testContext("title: T", "math-prose"));
+    expect(prose.problems.map((p) => [p.rule, p.line, p.found])).toEqual([["markdown/bad-math", 4, "$$to print the pid, then kill$$"]]);
   });
 });
 

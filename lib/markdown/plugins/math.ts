@@ -16,6 +16,7 @@ export function rehypeMath() {
     const typeset = await katexTransform();
     displayLoneMath(tree);
     reportUntrustedCommands(tree, file);
+    reportProseAsMath(tree, file);
     const before = file.messages.length;
     typeset(tree, file);
     // The TeX source KaTeX keeps in <annotation> would be read as text by heading ids, the table of contents, feeds and search.
@@ -43,8 +44,7 @@ const UNTRUSTED = /\\(includegraphics|html(?:Class|Id|Style|Data)|href|url)\b/g;
 function reportUntrustedCommands(tree: Root, file: VFile): void {
   visit(tree, "element", (node: Element) => {
     if (node.tagName !== "code") return;
-    const classes = Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
-    if (!classes.some((name) => name === "language-math" || name === "math-inline" || name === "math-display")) return;
+    if (!mathClasses(node).some((name) => name === "language-math" || name === "math-inline" || name === "math-display")) return;
     const tex = toString(node);
     for (const match of tex.matchAll(UNTRUSTED)) {
       const command = match[1]!;
@@ -62,6 +62,25 @@ function reportUntrustedCommands(tree: Root, file: VFile): void {
   });
 }
 
+/** Three plain words in a row and no TeX command: most likely prose between two shell `$$`s (`echo $$ ... kill $$`). */
+const PROSE = /(?:^|\s)[A-Za-z]{2,}(?:[ \t]+[A-Za-z]{2,}[,.;:]?){2,}(?:\s|$)/;
+
+function reportProseAsMath(tree: Root, file: VFile): void {
+  visit(tree, "element", (node: Element) => {
+    if (node.tagName !== "code" || !mathClasses(node).includes("math-inline")) return;
+    const tex = toString(node);
+    if (tex.includes("\\") || !PROSE.test(tex)) return;
+    const message = file.message(`The text between two $$ is typeset as math, but it reads as prose: "${tex.trim().slice(0, 60)}"`, { place: node.position, ruleId: "markdown/bad-math", source: "math" });
+    message.actual = `$$${tex}$$`;
+    message.expected = ["math between $$ and $$, or \\$\\$ for dollar signs in text"];
+    message.note = "if the dollars are text (a shell's $$), write them as \\$\\$ or put the command in `code`";
+  });
+}
+
+function mathClasses(node: Element): string[] {
+  return Array.isArray(node.properties.className) ? node.properties.className.map(String) : [];
+}
+
 /** kramdown typesets `$$ ... $$` that is a paragraph on its own as a display formula, not as inline math. */
 function displayLoneMath(tree: Root): void {
   visit(tree, "element", (node: Element) => {
@@ -69,7 +88,7 @@ function displayLoneMath(tree: Root): void {
     const content = node.children.filter((child) => !(child.type === "text" && !child.value.trim()));
     const only = content.length === 1 ? content[0] : undefined;
     if (only?.type !== "element" || only.tagName !== "code") return;
-    const classes = Array.isArray(only.properties.className) ? only.properties.className.map(String) : [];
+    const classes = mathClasses(only);
     if (!classes.includes("math-inline") && !classes.includes("language-math")) return;
     node.tagName = "pre";
     node.children = [{ ...only, properties: { ...only.properties, className: ["language-math", "math-display"] } }];
