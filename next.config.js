@@ -29,6 +29,9 @@ const nextConfig = {
   trailingSlash: true,
   images: { unoptimized: true },
   poweredByHeader: false,
+  // scripts/build.mjs sets aside what the build replaces, and leaves the pages prerendered last time
+  // for Next.js to overwrite: rewriting a file is much cheaper than deleting it and creating a new one.
+  cleanDistDir: false,
   reactStrictMode: true,
   // `npm test` type-checks the code (tsc --noEmit); a content build need not do it again.
   typescript: { ignoreBuildErrors: true },

@@ -6,7 +6,7 @@
 // For each size N: the synthetic blog from ../shared/bench/gen-corpus.mjs (cached
 // in .cache/bench/corpus-N while the generator is unchanged), then the real
 // corpus ../shared/corpus/devblog (unless --no-corpus). For each corpus and run:
-//   1. cold build: .next/ and .cache/render/ deleted, `node scripts/build.mjs
+//   1. cold build: .next/ and .cache/render/ set aside, `node scripts/build.mjs
 //      --content COPY --out .cache/bench/out-NAME`; wall time, peak RSS summed over
 //      the process tree (sampled every 100 ms);
 //   2. pages (.html files), ms per page, output size;
@@ -15,7 +15,7 @@
 // Builds run on a working copy of the corpus (.cache/bench/work-NAME), so the
 // cached corpora and ../shared are never edited. Times are medians over --runs.
 // --keep keeps the working copies and outputs (the cached corpora are always kept).
-// This deletes .next/ and .cache/render/ of this checkout: run it where no
+// This deletes .next/ and .cache/render/ of this checkout (when it ends): run it where no
 // `npm run dev` or build is running.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -217,6 +217,21 @@ function pageWeight(outDir, url) {
 
 // ---------------------------------------------------------------- one corpus
 
+/**
+ * What the benchmark deletes between builds is moved into a trash folder, emptied when it ends:
+ * deleting tens of thousands of files right before a build slows every file the build creates
+ * (ext4 without a journal passes over recently freed inodes; see createTrash in build.mjs), which
+ * a build on a fresh checkout does not pay.
+ */
+const TRASH = path.join(BENCH_DIR, "trash");
+let trashed = 0;
+function setAside(folder) {
+  if (!fs.existsSync(folder)) return;
+  fs.mkdirSync(TRASH, { recursive: true });
+  fs.renameSync(folder, path.join(TRASH, String(trashed++)));
+}
+process.on("exit", () => fs.rmSync(TRASH, { recursive: true, force: true }));
+
 async function benchCorpus({ name, source, posts }) {
   log(`${name}: working copy of ${source} ...`);
   const content = workingCopy(source, name);
@@ -230,10 +245,8 @@ async function benchCorpus({ name, source, posts }) {
     for (let run = 1; run <= runs; run++) {
       const tag = `${name} run ${run}/${runs}`;
       // 1. cold: no Next.js build cache, no rendered-post cache (and no old output to replace).
-      log(`${tag}: deleting .next/, .cache/render/ and the old output ...`);
-      fs.rmSync(outDir, { recursive: true, force: true });
-      fs.rmSync(path.join(ROOT, ".next"), { recursive: true, force: true });
-      fs.rmSync(path.join(ROOT, ".cache", "render"), { recursive: true, force: true });
+      log(`${tag}: setting aside .next/, .cache/render/ and the old output ...`);
+      for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) setAside(folder);
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
       log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); ${formatPhases(cold.phasesMs)}`);
@@ -263,9 +276,9 @@ async function benchCorpus({ name, source, posts }) {
     }
   } finally {
     if (!opts.keep) {
-      log(`${name}: deleting the working copy and the output ...`);
-      fs.rmSync(content, { recursive: true, force: true });
-      fs.rmSync(outDir, { recursive: true, force: true });
+      log(`${name}: setting aside the working copy and the output ...`);
+      setAside(content);
+      setAside(outDir);
     }
   }
 
@@ -341,7 +354,7 @@ const report = {
   marginalCpuMsPerPage,
   notes: [
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
-    "Cold: .next/ and .cache/render/ deleted before the build. Rebuild: one post edited, caches kept.",
+    "Cold: .next/ and .cache/render/ set aside before the build (deleted when the benchmark ends). Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
     "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
     "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process); peakRssBytesByStep: the same for each step (the check, next build, the search index), the build script itself included.",

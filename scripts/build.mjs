@@ -56,20 +56,24 @@ phase("check");
 
 // The check has reported the content problems; the build need not print them again.
 env.BLOG_QUIET = "1";
-// Next.js always exports to out/: with --out, an existing out/ is set aside and put back after.
+const trash = createTrash(path.resolve(".trash"));
+// What a build replaces is set aside, and deleted only when the new site is written. Next.js's own
+// output goes, except its cache and the pages it prerendered last time, which it overwrites in place
+// (next.config.js: cleanDistDir false). See createTrash for why.
+for (const entry of listFolder(".next")) if (entry !== "cache" && entry !== "server") trash.add(path.join(".next", entry));
+for (const entry of listFolder(path.join(".next", "server"))) if (entry !== "app") trash.add(path.join(".next", "server", entry));
+// Next.js always exports to out/ (and empties it first): with --out, an existing out/ is set aside and put back after.
 const setAside = target !== defaultOut && fs.existsSync(defaultOut) ? `${defaultOut}.kept-${process.pid}` : undefined;
 if (setAside) fs.renameSync(defaultOut, setAside);
-// Next.js empties .next/ (all but its cache) file by file before it builds, which takes minutes
-// for a large blog's tens of thousands of prerendered files; removing the folders here is far faster.
-for (const entry of fs.existsSync(".next") ? fs.readdirSync(".next") : []) {
-  if (entry !== "cache") fs.rmSync(path.join(".next", entry), { recursive: true, force: true });
-}
+else trash.add(defaultOut);
+const nextStarted = Date.now();
 const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
 phase("next build");
 if (next.status === 0) {
+  removeStalePrerenders(path.join(".next", "server", "app"), nextStarted);
   placeFiles(defaultOut);
   if (target !== defaultOut) {
-    fs.rmSync(target, { recursive: true, force: true });
+    trash.add(target);
     moveFolder(defaultOut, target);
   }
 }
@@ -89,9 +93,54 @@ if (errorPages.length > 0) {
   console.error("Rendering them threw an error: open the same URL in `npm run dev` to see it. The export is incomplete, so it is not published.");
   process.exit(1);
 }
+trash.empty();
 phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
+
+/**
+ * Folders to delete once the build is done, moved out of the way first (a rename). On ext4 without
+ * a journal, the file system of this project's build machines, the kernel passes over every inode
+ * freed in the last minute or more when it creates a file, checking each: creating the ~25,000 files
+ * of a 3,000-post build right after deleting the last build's made `next build` take 26-32 s instead of 19 s.
+ */
+function createTrash(folder) {
+  let count = 0;
+  const trash = {
+    add(file) {
+      if (!fs.existsSync(file)) return;
+      fs.mkdirSync(folder, { recursive: true });
+      try {
+        fs.renameSync(file, path.join(folder, `${process.pid}-${count++}`));
+      } catch {
+        // Another file system (an --out folder elsewhere): deleted now instead.
+        fs.rmSync(file, { recursive: true, force: true });
+      }
+    },
+    empty() {
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+  // Also when the build stops early, and what a stopped build left.
+  process.on("exit", () => trash.empty());
+  return trash;
+}
+
+function listFolder(folder) {
+  return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+}
+
+/**
+ * Next.js rewrites the prerendered files (page HTML, RSC payload, route bodies) of every page it builds;
+ * those it did not write this time belong to pages that are gone (a deleted post), and go too.
+ */
+function removeStalePrerenders(folder, since) {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) removeStalePrerenders(full, since);
+    else if (/\.(html|rsc|meta|body)$/.test(entry.name) && fs.statSync(full).mtimeMs < since - 1000) fs.rmSync(full);
+  }
+}
 
 /** rename, or copy and remove where the two folders are on different file systems (/tmp often is). */
 function moveFolder(from, to) {

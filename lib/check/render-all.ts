@@ -27,6 +27,14 @@ const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { registe
 const MIN_POSTS_PER_THREAD = 150;
 
 /**
+ * Rendering a post allocates heavily, and most of it dies young (micromark's events, the trees). With
+ * V8's default young generation most of it was copied and collected several times per post: 128 MB
+ * cut the CPU time of checking 3,000 posts by 15% (37.4 to 31.8 s, two runs each; 64 MB did nothing),
+ * for 200 MB more memory.
+ */
+const YOUNG_GENERATION_MB = 128;
+
+/**
  * How long one post may take to render. Real posts take milliseconds to a
  * second; some hostile Markdown takes remark's parser quadratic time or worse
  * (tens of thousands of nested brackets, thousands of backtick runs of
@@ -83,7 +91,7 @@ export async function renderAll(
     new Promise<void>((resolve, reject) => {
       if (sources.length === 0) return resolve();
       const job: RenderJob = { root, sources, mode, fillCache };
-      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heap } });
+      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       let next = 0;
       let postStarted: number | undefined;
       let settled = false;
