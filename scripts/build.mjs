@@ -62,10 +62,10 @@ const trash = createTrash(path.resolve(".trash"));
 // (next.config.js: cleanDistDir false). See createTrash for why.
 for (const entry of listFolder(".next")) if (entry !== "cache" && entry !== "server") trash.add(path.join(".next", entry));
 for (const entry of listFolder(path.join(".next", "server"))) if (entry !== "app") trash.add(path.join(".next", "server", entry));
-// Next.js always exports to out/ (and empties it first): with --out, an existing out/ is set aside and put back after.
-const setAside = target !== defaultOut && fs.existsSync(defaultOut) ? `${defaultOut}.kept-${process.pid}` : undefined;
+// Next.js always exports to out/, and empties it first: an existing out/ is set aside, and put back
+// unless it is the target of a build that succeeds.
+const setAside = fs.existsSync(defaultOut) ? `${defaultOut}.kept-${process.pid}` : undefined;
 if (setAside) fs.renameSync(defaultOut, setAside);
-else trash.add(defaultOut);
 const nextStarted = Date.now();
 const next = spawnSync(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], { stdio: "inherit", env });
 phase("next build");
@@ -77,7 +77,8 @@ if (next.status === 0) {
     moveFolder(defaultOut, target);
   }
 }
-if (setAside) {
+if (setAside && target === defaultOut && next.status === 0) trash.add(setAside);
+else if (setAside) {
   fs.rmSync(defaultOut, { recursive: true, force: true });
   fs.renameSync(setAside, defaultOut);
 }
