@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createTrash, listFolder, moveFolder, removeStalePrerenders } from "./build-output.mjs";
 import { placeFiles, stripClientRuntimeInThread } from "./finalize-export.mjs";
 import { buildSearchIndex } from "./search-index.mjs";
 
@@ -57,9 +58,11 @@ phase("check");
 // The check has reported the content problems; the build need not print them again.
 env.BLOG_QUIET = "1";
 const trash = createTrash(path.resolve(".trash"));
+// Also when the build stops early.
+process.on("exit", () => trash.empty());
 // What a build replaces is set aside, and deleted only when the new site is written. Next.js's own
 // output goes, except its cache and the pages it prerendered last time, which it overwrites in place
-// (next.config.js: cleanDistDir false). See createTrash for why.
+// (next.config.js: cleanDistDir false). See createTrash in build-output.mjs for why.
 for (const entry of listFolder(".next")) if (entry !== "cache" && entry !== "server") trash.add(path.join(".next", entry));
 for (const entry of listFolder(path.join(".next", "server"))) if (entry !== "app") trash.add(path.join(".next", "server", entry));
 // Next.js always exports to out/, and empties it first: an existing out/ is set aside, and put back
@@ -98,58 +101,3 @@ trash.empty();
 phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
-
-/**
- * Folders to delete once the build is done, moved out of the way first (a rename). On ext4 without
- * a journal, the file system of this project's build machines, the kernel passes over every inode
- * freed in the last minute or more when it creates a file, checking each: creating the ~25,000 files
- * of a 3,000-post build right after deleting the last build's made `next build` take 26-32 s instead of 19 s.
- */
-function createTrash(folder) {
-  let count = 0;
-  const trash = {
-    add(file) {
-      if (!fs.existsSync(file)) return;
-      fs.mkdirSync(folder, { recursive: true });
-      try {
-        fs.renameSync(file, path.join(folder, `${process.pid}-${count++}`));
-      } catch {
-        // Another file system (an --out folder elsewhere): deleted now instead.
-        fs.rmSync(file, { recursive: true, force: true });
-      }
-    },
-    empty() {
-      fs.rmSync(folder, { recursive: true, force: true });
-    },
-  };
-  // Also when the build stops early, and what a stopped build left.
-  process.on("exit", () => trash.empty());
-  return trash;
-}
-
-function listFolder(folder) {
-  return fs.existsSync(folder) ? fs.readdirSync(folder) : [];
-}
-
-/**
- * Next.js rewrites the prerendered files (page HTML, RSC payload, route bodies) of every page it builds;
- * those it did not write this time belong to pages that are gone (a deleted post), and go too.
- */
-function removeStalePrerenders(folder, since) {
-  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) removeStalePrerenders(full, since);
-    else if (/\.(html|rsc|meta|body)$/.test(entry.name) && fs.statSync(full).mtimeMs < since - 1000) fs.rmSync(full);
-  }
-}
-
-/** rename, or copy and remove where the two folders are on different file systems (/tmp often is). */
-function moveFolder(from, to) {
-  try {
-    fs.renameSync(from, to);
-  } catch (error) {
-    if (error.code !== "EXDEV") throw error;
-    fs.cpSync(from, to, { recursive: true });
-    fs.rmSync(from, { recursive: true, force: true });
-  }
-}
