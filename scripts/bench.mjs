@@ -220,7 +220,7 @@ function pageWeight(outDir, url) {
 /**
  * What the benchmark deletes between builds is moved into a trash folder, emptied when it ends:
  * deleting tens of thousands of files right before a build slows every file the build creates
- * (ext4 without a journal passes over recently freed inodes; see createTrash in build.mjs), which
+ * (ext4 without a journal passes over recently freed inodes; see createTrash in build-output.mjs), which
  * a build on a fresh checkout does not pay.
  */
 const TRASH = path.join(BENCH_DIR, "trash");
