@@ -1,17 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { folderWith } from "@/lib/testing/folder-fixture";
 import { createTrash, moveFolder, removeStalePrerenders } from "./build-output.mjs";
-
-function folderWith(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blog-build-"));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
 describe("createTrash", () => {
   it("moves what it is given out of the way at once and deletes it only when emptied", () => {

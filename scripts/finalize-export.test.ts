@@ -1,21 +1,12 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { folderWith } from "@/lib/testing/folder-fixture";
 import { publishFeeds, publishStaticFiles, relocateFileLikePages, stripClientRuntime } from "./finalize-export.mjs";
-
-function exportDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "blog-out-"));
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
-  return dir;
-}
 
 describe("relocateFileLikePages", () => {
   it("makes the pages Next.js exports as name.html/index.html files (a post at /a.html, or at /a: Jekyll's a.html)", () => {
-    const dir = exportDir({ "how-we-blog.html/index.html": "post", "blog/2016/03/30/x.html/index.html": "old", "blog/index.html": "page" });
+    const dir = folderWith({ "how-we-blog.html/index.html": "post", "blog/2016/03/30/x.html/index.html": "old", "blog/index.html": "page" });
     expect(relocateFileLikePages(dir)).toBe(2);
     expect(fs.readFileSync(path.join(dir, "how-we-blog.html"), "utf8")).toBe("post");
     expect(fs.readFileSync(path.join(dir, "blog/2016/03/30/x.html"), "utf8")).toBe("old");
@@ -25,7 +16,7 @@ describe("relocateFileLikePages", () => {
 
 describe("publishFeeds", () => {
   it("moves every feed from out/feeds/ to its public path and removes the folder", () => {
-    const dir = exportDir({ "feeds/blog/feed.xml": "atom", "feeds/blog/events/rss.xml": "rss", "blog/events/index.html": "page" });
+    const dir = folderWith({ "feeds/blog/feed.xml": "atom", "feeds/blog/events/rss.xml": "rss", "blog/events/index.html": "page" });
     expect(publishFeeds(dir)).toBe(2);
     expect(fs.readFileSync(path.join(dir, "blog/feed.xml"), "utf8")).toBe("atom");
     expect(fs.readFileSync(path.join(dir, "blog/events/rss.xml"), "utf8")).toBe("rss");
@@ -34,14 +25,14 @@ describe("publishFeeds", () => {
   });
 
   it("refuses to overwrite a page", () => {
-    const dir = exportDir({ "feeds/blog/index.html": "feed", "blog/index.html": "page" });
+    const dir = folderWith({ "feeds/blog/index.html": "feed", "blog/index.html": "page" });
     expect(() => publishFeeds(dir)).toThrow(/would overwrite blog\/index.html/);
   });
 });
 
 describe("stripClientRuntime", () => {
   it("names the pages Next.js exported as its error page", () => {
-    const dir = exportDir({
+    const dir = folderWith({
       "blog/index.html": '<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok</body></html>',
       "blog/tags/x/index.html": '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>',
     });
@@ -51,7 +42,7 @@ describe("stripClientRuntime", () => {
 
 describe("publishStaticFiles", () => {
   it("moves static files from out/static-files/ to their own paths and drops the stand-in of a site without any", () => {
-    const dir = exportDir({ "static-files/CNAME": "blog.example.org", "static-files/images/a.png": "png", "static-files/.no-static-files": "", "blog/index.html": "page" });
+    const dir = folderWith({ "static-files/CNAME": "blog.example.org", "static-files/images/a.png": "png", "static-files/.no-static-files": "", "blog/index.html": "page" });
     expect(publishStaticFiles(dir)).toBe(2);
     expect(fs.readFileSync(path.join(dir, "CNAME"), "utf8")).toBe("blog.example.org");
     expect(fs.readFileSync(path.join(dir, "images/a.png"), "utf8")).toBe("png");
@@ -60,12 +51,12 @@ describe("publishStaticFiles", () => {
   });
 
   it("refuses to overwrite the blog's own files", () => {
-    const dir = exportDir({ "static-files/robots.txt": "mine", "robots.txt": "ours" });
+    const dir = folderWith({ "static-files/robots.txt": "mine", "robots.txt": "ours" });
     expect(() => publishStaticFiles(dir)).toThrow(/static file robots.txt would overwrite/);
   });
 
   it("leaves static HTML files alone when stripping pages", () => {
-    const dir = exportDir({
+    const dir = folderWith({
       "google123.html": "google-site-verification",
       "blog/index.html": '<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok<script src="/_next/static/chunks/a.js"></script></body></html>',
       "blog/index.txt": "rsc",
