@@ -27,6 +27,7 @@ import {
   BENCH_DIR, GENERATOR, REAL_CORPUS, ROOT, ensureCorpus, gitCommit, kb, log, mb, median, newestPost,
   postFiles, sampleProcessTree, sec, walkFiles, workingCopy,
 } from "./bench-lib.mjs";
+import { createTrash } from "./build-output.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -223,14 +224,8 @@ function pageWeight(outDir, url) {
  * (ext4 without a journal passes over recently freed inodes; see createTrash in build-output.mjs), which
  * a build on a fresh checkout does not pay.
  */
-const TRASH = path.join(BENCH_DIR, "trash");
-let trashed = 0;
-function setAside(folder) {
-  if (!fs.existsSync(folder)) return;
-  fs.mkdirSync(TRASH, { recursive: true });
-  fs.renameSync(folder, path.join(TRASH, String(trashed++)));
-}
-process.on("exit", () => fs.rmSync(TRASH, { recursive: true, force: true }));
+const trash = createTrash(path.join(BENCH_DIR, "trash"));
+process.on("exit", () => trash.empty());
 
 async function benchCorpus({ name, source, posts }) {
   log(`${name}: working copy of ${source} ...`);
@@ -246,7 +241,7 @@ async function benchCorpus({ name, source, posts }) {
       const tag = `${name} run ${run}/${runs}`;
       // 1. cold: no Next.js build cache, no rendered-post cache (and no old output to replace).
       log(`${tag}: setting aside .next/, .cache/render/ and the old output ...`);
-      for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) setAside(folder);
+      for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) trash.add(folder);
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
       log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); ${formatPhases(cold.phasesMs)}`);
@@ -277,8 +272,8 @@ async function benchCorpus({ name, source, posts }) {
   } finally {
     if (!opts.keep) {
       log(`${name}: setting aside the working copy and the output ...`);
-      setAside(content);
-      setAside(outDir);
+      trash.add(content);
+      trash.add(outDir);
     }
   }
 
