@@ -406,3 +406,16 @@ describe("renderLiquid: hostile markup", () => {
     expect(doubling.problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/limit exceeded/) }));
   });
 });
+
+describe("renderLiquid: bodies without Liquid markup", () => {
+  it("returns them as written, however many braces and percent signs they hold, as Liquid would", async () => {
+    const plain = "50% of { x } and {a: {b}} }} %} { % not a tag %\n\n```js\nconst o = { {} };\n```";
+    const { markdown, problems, blocks, originalLine } = await render(plain);
+    expect(markdown).toBe(plain);
+    expect(problems).toEqual([]);
+    expect(blocks.size).toBe(0);
+    expect(originalLine(5)).toBe(5);
+    // The same text with one tag goes through Liquid, which leaves it as it is too.
+    expect((await render(`${plain}{% comment %}x{% endcomment %}`)).markdown).toBe(plain);
+  });
+});

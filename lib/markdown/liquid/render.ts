@@ -12,6 +12,9 @@ const MAX_REPAIRS = 200;
  * markup is removed (keeping the line count) and rendering starts over.
  */
 export async function renderLiquid(body: string, ctx: LiquidContext): Promise<LiquidResult> {
+  // Without a tag or an output there is nothing to render, and nothing to report: most posts of a
+  // large blog. Parsing them anyway took 2% of rendering.
+  if (!body.includes("{%") && !body.includes("{{")) return { markdown: body, originalLine: (line) => line, blocks: new Map(), problems: [] };
   const syntax: LiquidProblem[] = [];
   let source = dropBaseurlBeforeUrlTags(normalizeRawEnd(body));
   let rawClosed = false;
