@@ -17,6 +17,8 @@ export { postId } from "./post-ids";
 interface Cached {
   key: string;
   site: Site;
+  /** The problems that stop a production build, found once: every page asks, several times. */
+  blocking: ContentProblem[];
 }
 
 // One site model per process (Next.js renders pages in several workers; each builds it once).
@@ -43,13 +45,10 @@ export function getSite(): Site {
   if (cache.current?.key !== key) {
     const content = loadContent(root);
     const site = buildSite(content, currentMode(content.config.future, content.config.showDrafts));
-    cache.current = { key, site };
+    cache.current = { key, site, blocking: site.problems.filter((p) => p.blocksBuild && p.severity === "error") };
   }
-  const { site } = cache.current;
-  if (process.env.NODE_ENV === "production") {
-    const blocking = site.problems.filter((p) => p.blocksBuild && p.severity === "error");
-    if (blocking.length > 0) throw new ContentBuildError(blocking);
-  }
+  const { site, blocking } = cache.current;
+  if (process.env.NODE_ENV === "production" && blocking.length > 0) throw new ContentBuildError(blocking);
   return site;
 }
 
