@@ -19,7 +19,7 @@ export function relatedPosts(site: Site, post: SitePost, count = 3): SitePost[] 
     for (const index of listingIndexes(listing)) {
       if (index === own) continue;
       if (scores[index] === 0) touched.push(index);
-      scores[index] += weight;
+      scores[index] = scores[index]! + weight;
     }
   };
   for (const tag of post.tags) add(site.listings.get(`tag:${tag.slug}`), 3);
