@@ -91,6 +91,11 @@ export function writeCachedBytes(kind: string, key: string, bytes: Uint8Array, e
   }
 }
 
+/** Whether this version of the code has stored anything of this kind yet (a first build after a change has not). */
+export function cacheStarted(kind: string): boolean {
+  return cacheEnabled() && fs.existsSync(path.join(CACHE_ROOT, kind, codeVersion()));
+}
+
 /** Removes entries written by earlier versions of the code. */
 export function pruneOldCaches(kind: string): void {
   const dir = path.join(CACHE_ROOT, kind);

@@ -169,7 +169,8 @@ describe("npm run check", () => {
     // A 1 MB post: more than a thread with a 48 MB heap can render.
     files["_posts/2024/2024-01-01-post-100.md"] = post("title: Big", "Some *words* and [a link](https://example.com) here.\n\n".repeat(15_000));
     const root = makeSite(files);
-    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "48" }] as Record<string, string>[]) {
+    // Without a cache (BLOG_CACHE=0) the threads start before the content is loaded (see startThreadsEarly).
+    for (const env of [{}, { BLOG_WORKER_HEAP_MB: "48" }, { BLOG_WORKER_HEAP_MB: "48", BLOG_CACHE: "0" }] as Record<string, string>[]) {
       const { code, stdout, stderr } = await checkCli(root, ["--format", "json"], env);
       // With the small heap, the retry really ran, for the big post; with the default, it did not.
       expect(stderr.includes("2024-01-01-post-100.md ran its render thread out of memory (48 MB")).toBe("BLOG_WORKER_HEAP_MB" in env);

@@ -1,15 +1,16 @@
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import { loadContent, loadContext } from "@/lib/content/load";
+import { readConfig } from "@/lib/config/files";
+import { discoverPosts, loadContent, loadContext } from "@/lib/content/load";
 import { normalizePost } from "@/lib/content/normalize";
 import { applyRuleSeverities, problem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { decodeText } from "@/lib/content/text";
-import { pruneOldCaches } from "@/lib/cache";
+import { cacheStarted, pruneOldCaches } from "@/lib/cache";
 import { buildSite } from "@/lib/site/model";
 import type { Site } from "@/lib/site";
 import { currentMode } from "@/lib/site/visibility";
-import { renderAll } from "./render-all";
+import { renderAll, startRenderThreads, type StartedThreads } from "./render-all";
 
 export interface CheckOptions {
   /** The content root (a Jekyll site root). */
@@ -35,6 +36,7 @@ export interface CheckResult {
  * Reads content only; never writes to it.
  */
 export async function runCheck({ root, files = [], onProgress, asBuild = false }: CheckOptions): Promise<CheckResult> {
+  const started = startThreadsEarly(root, files, asBuild);
   const content = loadContent(root);
   // Links are checked against what gets published.
   // Without --build: what a plain production build publishes (no --drafts/--future from the environment).
@@ -54,12 +56,23 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   pruneOldCaches("og");
   pruneOldCaches("check");
   // The build's check renders each post into the cache its pages read; `npm run check` only needs the problems.
-  more.push(...(await renderAll(root, posts, site, asBuild, onProgress)));
+  more.push(...(await renderAll(root, posts, site, asBuild, onProgress, started)));
   problems.push(...applyRuleSeverities(more, content.config.ruleSeverity));
   const selected = wanted
     ? problems.filter((p) => wanted.inside.has(p.file) || wanted.outside.includes(p.file))
     : problems;
   return { problems: sortProblems(selected), postsChecked: posts.length, site };
+}
+
+/**
+ * A whole-site check with nothing rendered yet by this version of the code (a cold build) renders
+ * every post: its render threads start now, and load their modules while the content is parsed.
+ * A check that will find most posts in the cache does not start threads it may not need.
+ */
+function startThreadsEarly(root: string, files: string[], asBuild: boolean): StartedThreads | undefined {
+  if (files.length > 0 || cacheStarted("render") || (!asBuild && cacheStarted("check"))) return undefined;
+  const postFiles = discoverPosts(root, readConfig(root).config.markdownExtensions).files.length;
+  return postFiles > 0 ? startRenderThreads(postFiles) : undefined;
 }
 
 function resolveFiles(root: string, files: string[]): { inside: Set<string>; outside: string[] } {

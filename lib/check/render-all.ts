@@ -8,9 +8,9 @@ import { problem, type ContentProblem } from "@/lib/content/problems";
 import { cachedProblems, checkPostBody, renderPost, type RenderContext } from "@/lib/markdown";
 import type { Site } from "@/lib/site";
 
+/** What a render thread needs to load the same site as the main thread. */
 export interface RenderJob {
   root: string;
-  sources: string[];
   mode: { drafts: boolean; future: boolean; now: string };
   fillCache: boolean;
 }
@@ -39,11 +39,56 @@ const YOUNG_GENERATION_MB = 128;
  * second; some hostile Markdown takes remark's parser quadratic time or worse
  * (tens of thousands of nested brackets, thousands of backtick runs of
  * different lengths: 2,000 take 58 s) and would hold a build for hours. The thread rendering it is stopped,
- * the post reported, and the rest of its share goes on in a new thread.
+ * the post reported, and a new thread goes on with the posts still to render.
  */
 function renderTimeoutMs(): number {
   return (Number(process.env.BLOG_RENDER_TIMEOUT_S) || 30) * 1000;
 }
+
+/** How many threads render `count` posts: one per core, and fewer on small sites. */
+export function renderThreadCount(count: number): number {
+  return Math.max(1, Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(count / MIN_POSTS_PER_THREAD)));
+}
+
+/**
+ * A bounded heap makes each thread collect its garbage instead of growing: at 10,000 posts the check
+ * peaked at 3.1 GiB without a bound, 1.8-1.9 GiB with this one, in the same time (1.6 GiB since the
+ * plugins' tree walk allocates less). The site model takes about 15 MB of heap per 1,000 posts; a post
+ * that still runs a thread out (a huge post) is rendered again alone, with more.
+ */
+function renderHeapMb(postCount: number): number {
+  return Number(process.env.BLOG_WORKER_HEAP_MB) || 512 + Math.ceil(postCount / 20);
+}
+
+/**
+ * Render threads started before the content is loaded: a thread takes about a second to load the
+ * pipeline's modules, which then overlaps the main thread's parsing of the posts (a cold check of
+ * 3,000 posts starts rendering that much sooner). They wait for the site to load until renderAll
+ * gives them work, and are stopped if it has none.
+ */
+export interface StartedThreads {
+  /** Threads still running; one that failed while starting is dropped (renderAll starts another). */
+  workers: Set<Worker>;
+  heapMb: number;
+}
+
+export function startRenderThreads(postCount: number): StartedThreads {
+  const started: StartedThreads = { heapMb: renderHeapMb(postCount), workers: new Set() };
+  for (let i = 0; i < renderThreadCount(postCount); i++) {
+    const worker = newRenderThread(started.heapMb);
+    const drop = () => started.workers.delete(worker);
+    worker.once("error", drop).once("exit", drop);
+    started.workers.add(worker);
+  }
+  return started;
+}
+
+function newRenderThread(heapMb: number): Worker {
+  return new Worker(WORKER_BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+}
+
+/** Messages from a render thread. */
+type FromThread = { ready: true } | { problems: ContentProblem[] } | { error: string };
 
 /**
  * Collects the problems rendering finds in every post. With `fillCache` (the
@@ -51,10 +96,11 @@ function renderTimeoutMs(): number {
  * build's pages read; without it (`npm run check`), only the problems are
  * found, which skips highlighting. Posts are rendered in worker threads, one
  * per core on large sites: rendering is CPU-bound and posts are independent,
- * and a thread can be stopped when a post takes too long.
+ * and a thread can be stopped when a post takes too long. Each thread takes
+ * the next post when it has finished one, so all finish together.
  */
 export async function renderAll(
-  root: string, posts: readonly Post[], site: Site, fillCache: boolean, onProgress?: (done: number, total: number) => void,
+  root: string, posts: readonly Post[], site: Site, fillCache: boolean, onProgress?: (done: number, total: number) => void, started?: StartedThreads,
 ): Promise<ContentProblem[]> {
   const total = posts.length;
   let done = 0;
@@ -69,31 +115,34 @@ export async function renderAll(
       onProgress?.(++done, total);
     }
   }
-  if (toRender.length === 0) return problems;
-  const threads = Math.max(1, Math.min(Number(process.env.BLOG_THREADS) || os.availableParallelism(), Math.floor(toRender.length / MIN_POSTS_PER_THREAD)));
+  const threads = toRender.length === 0 ? 0 : renderThreadCount(toRender.length);
+  const idle = [...(started?.workers ?? [])];
+  started?.workers.clear();
+  for (const worker of idle.splice(threads)) void worker.terminate();
+  if (threads === 0) return problems;
   const timeoutMs = renderTimeoutMs();
-  const mode = { drafts: site.mode.drafts, future: site.mode.future, now: site.mode.now.toISOString() };
-  const bySource = new Map(toRender.map((post) => [post.source, post]));
-  const shares = Array.from({ length: threads }, (_, i) => toRender.filter((_, index) => index % threads === i).map((p) => p.source));
-  // A bounded heap makes each thread collect its garbage instead of growing: at 10,000 posts the check
-  // peaked at 3.1 GiB without a bound, 1.8-1.9 GiB with this one, in the same time (1.6 GiB since the
-  // plugins' tree walk allocates less). At 3,000 posts the bound costs about 5 s. The site model takes about 15 MB
-  // of heap per 1,000 posts; a post that still runs a thread out (a huge post) is rendered again alone, with more.
-  const heapMb = Number(process.env.BLOG_WORKER_HEAP_MB) || 512 + Math.ceil(posts.length / 20);
+  const heapMb = started?.heapMb ?? renderHeapMb(posts.length);
   // A post that runs a thread out of memory is rendered again alone, in a thread with this much heap.
   const largeHeapMb = Number(process.env.BLOG_WORKER_LARGE_HEAP_MB) || Math.max(2048, heapMb * 2);
+  const job: RenderJob = { root, fillCache, mode: { drafts: site.mode.drafts, future: site.mode.future, now: site.mode.now.toISOString() } };
+  const bySource = new Map(toRender.map((post) => [post.source, post]));
+  const queue = toRender.map((post) => post.source);
+  let taken = 0;
+  const fromQueue = () => (taken < queue.length ? queue[taken++] : undefined);
+  const alone = (source: string) => {
+    let given = false;
+    return () => (given ? undefined : ((given = true), source));
+  };
 
   /**
-   * Renders `sources` in order in one thread, with the time limit per post. A post that overruns it,
-   * or runs the thread out of memory twice, is reported; the rest go on in a new thread.
+   * One thread rendering the posts `take` gives, one at a time, each within the time limit. A post that
+   * overruns it, or runs the thread out of memory twice, is reported; new threads go on with the rest.
    */
-  const renderShare = (sources: string[], heap = heapMb, timeLimitMs = timeoutMs): Promise<void> =>
+  const runThread = (take: () => string | undefined, heap: number, timeLimitMs: number, worker = newRenderThread(heap)): Promise<void> =>
     new Promise<void>((resolve, reject) => {
-      if (sources.length === 0) return resolve();
-      const job: RenderJob = { root, sources, mode, fillCache };
-      const worker = new Worker(WORKER_BOOTSTRAP, { eval: true, workerData: job, resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      let next = 0;
-      let postStarted: number | undefined;
+      // The post being rendered: the main thread hands out each one, so it always knows which.
+      let current: string | undefined;
+      let postStarted = 0;
       let settled = false;
       const finish = (then: () => void) => {
         if (settled) return;
@@ -101,48 +150,50 @@ export async function renderAll(
         clearInterval(watchdog);
         void worker.terminate().then(then, then);
       };
-      const continueWith = (...shares: [string[], number, number?][]) =>
-        finish(() => Promise.all(shares.map(([share, shareHeap, shareTime]) => renderShare(share, shareHeap, shareTime))).then(() => resolve(), reject));
-      const watchdog = setInterval(() => {
-        if (postStarted === undefined || performance.now() - postStarted < timeLimitMs) return;
-        problems.push(renderTimeout(bySource.get(sources[next]!)!, timeLimitMs));
-        onProgress?.(++done, total);
-        continueWith([sources.slice(next + 1), heapMb]);
-      }, Math.min(1000, timeLimitMs / 4));
-      worker.on("message", (message: { ready?: true; problems?: ContentProblem[]; error?: string }) => {
-        if (message.error) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
-        // The worker has loaded the site (ready) or finished a post: the next post starts, and its time, now.
-        if (!message.ready) {
-          problems.push(...(message.problems ?? []));
-          onProgress?.(++done, total);
-          next++;
-          if (next === sources.length) return finish(resolve);
-        }
+      const continueWith = (...more: (() => Promise<void>)[]) => finish(() => Promise.all(more.map((start) => start())).then(() => resolve(), reject));
+      const sendNext = () => {
+        current = take();
+        if (current === undefined) return finish(resolve);
         postStarted = performance.now();
-        worker.postMessage("next");
+        worker.postMessage({ source: current });
+      };
+      const watchdog = setInterval(() => {
+        if (current === undefined || performance.now() - postStarted < timeLimitMs) return;
+        problems.push(renderTimeout(bySource.get(current)!, timeLimitMs));
+        onProgress?.(++done, total);
+        continueWith(() => runThread(take, heapMb, timeoutMs));
+      }, Math.min(1000, timeLimitMs / 4));
+      worker.on("message", (message: FromThread) => {
+        if ("error" in message) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
+        if ("problems" in message) {
+          problems.push(...message.problems);
+          onProgress?.(++done, total);
+        }
+        sendNext();
       });
       worker.on("error", (error: Error & { code?: string }) => {
         if (error.code !== "ERR_WORKER_OUT_OF_MEMORY") return finish(() => reject(error));
-        if (postStarted === undefined) {
-          // Out of memory while loading the site, before any post (the thread is told when each post starts):
-          // the whole share again, with more heap.
+        if (current === undefined) {
+          // Out of memory while loading the site, before any post: the same posts, with more heap.
           if (heap >= largeHeapMb) return finish(() => reject(new Error(`A render thread ran out of memory (${heap} MB) loading the site; set BLOG_WORKER_HEAP_MB higher`)));
-          return continueWith([sources, largeHeapMb]);
+          return continueWith(() => runThread(take, largeHeapMb, timeLimitMs));
         }
         if (heap >= largeHeapMb) {
-          problems.push(renderOutOfMemory(bySource.get(sources[next]!)!, heap));
+          problems.push(renderOutOfMemory(bySource.get(current)!, heap));
           onProgress?.(++done, total);
-          return continueWith([sources.slice(next + 1), heapMb]);
+          return continueWith(() => runThread(take, heapMb, timeoutMs));
         }
-        // The post being rendered alone with more heap, the rest of the share in a new thread like this one.
+        // The post is rendered again alone with more heap, the rest go on in a new thread like this one.
         // A post that needs this much memory is large (a 50,000-row table takes 16 s): it gets twice the time too.
-        console.error(`${sources[next]} ran its render thread out of memory (${heap} MB; BLOG_WORKER_HEAP_MB sets it); it is rendered again alone, with ${largeHeapMb} MB and ${(2 * timeoutMs) / 1000} s.`);
-        continueWith([[sources[next]!], largeHeapMb, 2 * timeoutMs], [sources.slice(next + 1), heapMb]);
+        console.error(`${current} ran its render thread out of memory (${heap} MB; BLOG_WORKER_HEAP_MB sets it); it is rendered again alone, with ${largeHeapMb} MB and ${(2 * timeoutMs) / 1000} s.`);
+        const again = current;
+        continueWith(() => runThread(alone(again), largeHeapMb, 2 * timeoutMs), () => runThread(take, heapMb, timeoutMs));
       });
-      worker.on("exit", (code) => finish(() => (next < sources.length ? reject(new Error(`A render worker stopped early (exit ${code})`)) : resolve())));
+      worker.on("exit", (code) => finish(() => reject(new Error(`A render worker stopped early (exit ${code})`))));
+      worker.postMessage({ job });
     });
 
-  await Promise.all(shares.map((share) => renderShare(share)));
+  await Promise.all(Array.from({ length: threads }, (_, i) => runThread(fromQueue, heapMb, timeoutMs, idle[i])));
   return problems;
 }
 
