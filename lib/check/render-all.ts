@@ -126,20 +126,17 @@ export async function renderAll(
   const largeHeapMb = Number(process.env.BLOG_WORKER_LARGE_HEAP_MB) || Math.max(2048, heapMb * 2);
   const job: RenderJob = { root, fillCache, mode: { drafts: site.mode.drafts, future: site.mode.future, now: site.mode.now.toISOString() } };
   const bySource = new Map(toRender.map((post) => [post.source, post]));
-  const queue = toRender.map((post) => post.source);
-  let taken = 0;
-  const fromQueue = () => (taken < queue.length ? queue[taken++] : undefined);
-  const alone = (source: string) => {
-    let given = false;
-    return () => (given ? undefined : ((given = true), source));
-  };
+  const queue = new PostQueue(toRender.map((post) => post.source));
 
   /**
-   * One thread rendering the posts `take` gives, one at a time, each within the time limit. A post that
+   * One thread rendering the posts of a queue, one at a time, each within the time limit. A post that
    * overruns it, or runs the thread out of memory twice, is reported; new threads go on with the rest.
    */
-  const runThread = (take: () => string | undefined, heap: number, timeLimitMs: number, worker = newRenderThread(heap)): Promise<void> =>
+  const runThread = (posts: PostQueue, heap: number, timeLimitMs: number, started?: Worker): Promise<void> =>
     new Promise<void>((resolve, reject) => {
+      // Nothing left (the post that stopped the last thread was the last one): no thread to start.
+      if (posts.empty && !started) return resolve();
+      const worker = started ?? newRenderThread(heap);
       // The post being rendered: the main thread hands out each one, so it always knows which.
       let current: string | undefined;
       let postStarted = 0;
@@ -152,7 +149,7 @@ export async function renderAll(
       };
       const continueWith = (...more: (() => Promise<void>)[]) => finish(() => Promise.all(more.map((start) => start())).then(() => resolve(), reject));
       const sendNext = () => {
-        current = take();
+        current = posts.next();
         if (current === undefined) return finish(resolve);
         postStarted = performance.now();
         worker.postMessage({ source: current });
@@ -161,7 +158,7 @@ export async function renderAll(
         if (current === undefined || performance.now() - postStarted < timeLimitMs) return;
         problems.push(renderTimeout(bySource.get(current)!, timeLimitMs));
         onProgress?.(++done, total);
-        continueWith(() => runThread(take, heapMb, timeoutMs));
+        continueWith(() => runThread(posts, heapMb, timeoutMs));
       }, Math.min(1000, timeLimitMs / 4));
       worker.on("message", (message: FromThread) => {
         if ("error" in message) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
@@ -176,25 +173,37 @@ export async function renderAll(
         if (current === undefined) {
           // Out of memory while loading the site, before any post: the same posts, with more heap.
           if (heap >= largeHeapMb) return finish(() => reject(new Error(`A render thread ran out of memory (${heap} MB) loading the site; set BLOG_WORKER_HEAP_MB higher`)));
-          return continueWith(() => runThread(take, largeHeapMb, timeLimitMs));
+          return continueWith(() => runThread(posts, largeHeapMb, timeLimitMs));
         }
         if (heap >= largeHeapMb) {
           problems.push(renderOutOfMemory(bySource.get(current)!, heap));
           onProgress?.(++done, total);
-          return continueWith(() => runThread(take, heapMb, timeoutMs));
+          return continueWith(() => runThread(posts, heapMb, timeoutMs));
         }
         // The post is rendered again alone with more heap, the rest go on in a new thread like this one.
         // A post that needs this much memory is large (a 50,000-row table takes 16 s): it gets twice the time too.
         console.error(`${current} ran its render thread out of memory (${heap} MB; BLOG_WORKER_HEAP_MB sets it); it is rendered again alone, with ${largeHeapMb} MB and ${(2 * timeoutMs) / 1000} s.`);
         const again = current;
-        continueWith(() => runThread(alone(again), largeHeapMb, 2 * timeoutMs), () => runThread(take, heapMb, timeoutMs));
+        continueWith(() => runThread(new PostQueue([again]), largeHeapMb, 2 * timeoutMs), () => runThread(posts, heapMb, timeoutMs));
       });
       worker.on("exit", (code) => finish(() => reject(new Error(`A render worker stopped early (exit ${code})`))));
       worker.postMessage({ job });
     });
 
-  await Promise.all(Array.from({ length: threads }, (_, i) => runThread(fromQueue, heapMb, timeoutMs, idle[i])));
+  await Promise.all(Array.from({ length: threads }, (_, i) => runThread(queue, heapMb, timeoutMs, idle[i])));
   return problems;
+}
+
+/** Posts handed out one at a time, to whichever thread is free. */
+class PostQueue {
+  private taken = 0;
+  constructor(private readonly sources: readonly string[]) {}
+  get empty(): boolean {
+    return this.taken >= this.sources.length;
+  }
+  next(): string | undefined {
+    return this.empty ? undefined : this.sources[this.taken++];
+  }
 }
 
 /** One post's render problems: rendered into the cache for a build's pages (`fillCache`), or only checked. */
