@@ -22,7 +22,7 @@ function indexablePages(dir, pages = []) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== "_next" && entry.name !== "pagefind" && !entry.name.startsWith(".")) indexablePages(full, pages);
-    } else if (entry.name.endsWith(".html") && fs.readFileSync(full, "utf8").includes("data-pagefind-body")) {
+    } else if (entry.name.endsWith(".html") && fs.readFileSync(full).includes("data-pagefind-body")) {
       pages.push(full);
     }
   }
