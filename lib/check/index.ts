@@ -37,6 +37,15 @@ export interface CheckResult {
  */
 export async function runCheck({ root, files = [], onProgress, asBuild = false }: CheckOptions): Promise<CheckResult> {
   const started = startThreadsEarly(root, files, asBuild);
+  try {
+    return await checkSite({ root, files, onProgress, asBuild }, started);
+  } finally {
+    // Threads renderAll did not take (it stopped before them): stopped, so that they do not keep the process alive.
+    for (const worker of started?.workers ?? []) void worker.terminate();
+  }
+}
+
+async function checkSite({ root, files = [], onProgress, asBuild = false }: CheckOptions, started: StartedThreads | undefined): Promise<CheckResult> {
   const content = loadContent(root);
   // Links are checked against what gets published.
   // Without --build: what a plain production build publishes (no --drafts/--future from the environment).
