@@ -40,7 +40,7 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
   try {
     return await checkSite({ root, files, onProgress, asBuild }, started);
   } finally {
-    // Threads renderAll did not take (it stopped before them): stopped, so that they do not keep the process alive.
+    // Threads renderAll did not take (it needed fewer, or the check stopped before it): stopped, so that they do not keep the process alive.
     for (const worker of started?.workers ?? []) void worker.terminate();
   }
 }
