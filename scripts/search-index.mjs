@@ -77,13 +77,15 @@ export function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number
     // is then a sample of the whole blog, with word statistics close to one index's, so the
     // scores the search page merges compare fairly.
     const share = pages.filter((_, n) => n % indexes === i);
-    // One index: Pagefind reads the export itself and indexes the marked pages.
-    const siteDir = indexes === 1 ? outDir : pagesFolder(outDir, share, `.search-pages-${i + 1}`);
+    // Pagefind gets only the posts, not the whole export: it parses every page it is given, and the
+    // list pages it would skip took a third of its time (3,000 posts: 6.5 s for the export, 4.6 s
+    // for the posts alone; linking them into a folder takes 0.1 s).
+    const siteDir = pagesFolder(outDir, share, `.search-pages-${i + 1}`);
     const relative = i === 0 ? "" : `index-${i + 1}/`;
     try {
       runPagefind(siteDir, path.join(bundle, relative), quiet);
     } finally {
-      if (siteDir !== outDir) fs.rmSync(siteDir, { recursive: true, force: true });
+      fs.rmSync(siteDir, { recursive: true, force: true });
     }
     if (relative) more.push(relative);
   }

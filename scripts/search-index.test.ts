@@ -29,6 +29,8 @@ describe("buildSearchIndex", () => {
     const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
     expect(entry.languages.en.page_count).toBe(1);
     expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", "more-indexes.json"), "utf8"))).toEqual([]);
+    // Pagefind was handed the marked page in a folder of its own, which is gone again.
+    expect(fs.readdirSync(out).sort()).toEqual(["404.html", "blog", "index.html", "pagefind"]);
   });
 
   it("writes no index when no page is marked, instead of indexing every page", () => {
