@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { ParsedPostFile, ParsePostFiles, PostFile } from "@/lib/content/load";
 import type { Post } from "@/lib/content/post";
 import { problem, type ContentProblem } from "@/lib/content/problems";
 import { cachedProblems, checkPostBody, renderPost, type RenderContext } from "@/lib/markdown";
@@ -83,12 +84,42 @@ export function startRenderThreads(postCount: number): StartedThreads {
   return started;
 }
 
+/**
+ * The started threads as helpers of loadContentInParallel: each parses the shares of post files it is
+ * sent, and answers in order. A thread that fails rejects what it was asked, which is parsed elsewhere.
+ */
+export function parseHelpers(started: StartedThreads | undefined, root: string): ParsePostFiles[] {
+  return [...(started?.workers ?? [])].map((worker) => {
+    let nextId = 0;
+    const pending = new Map<number, { resolve: (results: ParsedPostFile[]) => void; reject: (error: Error) => void }>();
+    const failAll = (error: Error) => {
+      for (const request of pending.values()) request.reject(error);
+      pending.clear();
+    };
+    worker.on("message", (message: { parsed?: { id: number; results?: ParsedPostFile[] }; error?: string }) => {
+      if (message.error) return failAll(new Error(message.error));
+      if (!message.parsed) return;
+      const request = pending.get(message.parsed.id);
+      pending.delete(message.parsed.id);
+      if (message.parsed.results) request?.resolve(message.parsed.results);
+      else request?.reject(new Error("the thread could not send its posts"));
+    });
+    worker.once("error", failAll).once("exit", () => failAll(new Error("the thread stopped")));
+    return (files: PostFile[]) =>
+      new Promise<ParsedPostFile[]>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ parse: { id, root, files } });
+      });
+  });
+}
+
 function newRenderThread(heapMb: number): Worker {
   return new Worker(WORKER_BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /** Messages from a render thread. */
-type FromThread = { ready: true } | { problems: ContentProblem[] } | { error: string };
+type FromThread = { ready: true } | { problems: ContentProblem[] } | { error: string } | { parsed: unknown };
 
 /**
  * Collects the problems rendering finds in every post. With `fillCache` (the
@@ -162,6 +193,8 @@ export async function renderAll(
       }, Math.min(1000, timeLimitMs / 4));
       worker.on("message", (message: FromThread) => {
         if ("error" in message) return finish(() => reject(new Error(`Rendering failed in a worker thread: ${message.error}`)));
+        // Posts it parsed for loadContentInParallel, which has them all before rendering starts.
+        if ("parsed" in message) return;
         if ("problems" in message) {
           problems.push(...message.problems);
           onProgress?.(++done, total);

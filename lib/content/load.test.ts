@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BASIC_AUTHORS, BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
 import { fingerprintFiles } from "./fingerprint";
-import { loadContent } from "./load";
+import { loadContent, loadContentInParallel, loadContext, loadPostFile, type ContentSnapshot, type ParsePostFiles } from "./load";
 import type { ContentProblem } from "./problems";
 
 function only(problems: ContentProblem[], rule: string) {
@@ -545,5 +545,38 @@ describe("the content cache", () => {
     const cached = loadContent(root).posts[0]!;
     fs.writeFileSync(path.join(root, "_posts/2020-01-02-a.md"), post("title: A", "After.\n"));
     expect(() => cached.body).toThrow("_posts/2020-01-02-a.md changed while the blog was being built; build again");
+  });
+});
+
+describe("loadContentInParallel", () => {
+  // The asset index holds closures, equal only to themselves: its data is compared instead.
+  const comparable = ({ assets, ...content }: ContentSnapshot) => ({ ...content, assets: { files: assets.files, pages: assets.pages } });
+  // 120 posts: more than two shares, so this thread and each helper parse some; some with problems.
+  const files: Record<string, string> = { "_config.yml": BASIC_CONFIG, "_data/authors.yml": BASIC_AUTHORS };
+  for (let i = 1; i <= 120; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0");
+    files[`_posts/2021-02-${day}-post-${i}.md`] = i % 17 === 0 ? "---\ntitle: [unclosed\n---\nBody.\n" : post(`title: Post ${i}\nauthors: [ada]\ntags: [t${i % 5}]`, `Text of post ${i}.\n`);
+  }
+  files["_posts/no-date.md"] = post("title: Undated");
+
+  it("gives the content loadContent gives, posts and problems in the same order", async () => {
+    const root = makeSite(files);
+    const { context, key } = loadContext(root);
+    const calls: number[] = [];
+    const helper: ParsePostFiles = async (share) => {
+      calls.push(share.length);
+      return share.map((file) => loadPostFile(file, context, key));
+    };
+    const parallel = await loadContentInParallel(root, [helper, helper]);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(comparable(parallel)).toEqual(comparable(loadContent(root)));
+    expect(parallel.posts).toHaveLength(113);
+    expect(parallel.problems.length).toBeGreaterThan(7);
+  });
+
+  it("parses the share of a helper that fails itself", async () => {
+    const root = makeSite(files);
+    const failing: ParsePostFiles = () => Promise.reject(new Error("the thread stopped"));
+    expect(comparable(await loadContentInParallel(root, [failing]))).toEqual(comparable(loadContent(root)));
   });
 });

@@ -313,14 +313,70 @@ function reviveDates(key: string, value: unknown): unknown {
  */
 export function loadContent(root: string = contentRoot()): ContentSnapshot {
   if (process.env.NODE_ENV === "development") return loadFresh(root);
-  // Config files may live outside the content folder (BLOG_CONFIG), so their text is part of the key too.
-  const key = createHash("sha1").update(`${root}\0${configText(root)}\0${fingerprintFiles(root)}`).digest("hex");
-  const stored = readCached<StoredSnapshot>("content", key, reviveDates);
-  if (stored) {
-    const posts = stored.posts.map((post) => withBodyFromFile(root, post));
-    return { ...stored, posts, includes: new Map(stored.includes), relativeIncludes: new Map(stored.relativeIncludes), assets: indexAssets(root, stored.config) };
+  const key = snapshotKey(root);
+  return readSnapshot(root, key) ?? storeSnapshot(key, loadFresh(root));
+}
+
+/** One post file parsed: the post, or the problems that kept it from being one. */
+export type ParsedPostFile = { post?: Post; problems: ContentProblem[] };
+
+/** Parses post files in another thread (see lib/check), in the order given; rejects when it cannot. */
+export type ParsePostFiles = (files: PostFile[]) => Promise<ParsedPostFile[]>;
+
+/** Post files per request to a helper: small enough to share the work evenly, large enough to cost little in messages. */
+const FILES_PER_SHARE = 50;
+
+/**
+ * loadContent with the posts parsed by this thread and `helpers` together: the check's render threads,
+ * idle until the content is loaded, parse some of it (at 10,000 posts, parsing takes 5 s on one core).
+ */
+export async function loadContentInParallel(root: string, helpers: readonly ParsePostFiles[]): Promise<ContentSnapshot> {
+  if (helpers.length === 0 || process.env.NODE_ENV === "development") return loadContent(root);
+  const key = snapshotKey(root);
+  const stored = readSnapshot(root, key);
+  if (stored) return stored;
+  const found = findContent(root);
+  const parseHere = (file: PostFile) => loadPostFile(file, found.context, found.contextKey);
+  const results: ParsedPostFile[] = new Array(found.files.length);
+  let next = 0;
+  const takeShare = () => {
+    const from = next;
+    next = Math.min(found.files.length, next + FILES_PER_SHARE);
+    return { from, to: next };
+  };
+  const helped = async (helper: ParsePostFiles) => {
+    while (next < found.files.length) {
+      const { from, to } = takeShare();
+      const parsed = await helper(found.files.slice(from, to)).catch(() => undefined);
+      // A helper that fails (a thread that stopped): its share is parsed here.
+      for (let i = from; i < to; i++) results[i] = parsed?.[i - from] ?? parseHere(found.files[i]!);
+    }
+  };
+  // Two requests in flight per helper, so that it never waits for this thread to hand out the next.
+  const helping = Promise.all(helpers.flatMap((helper) => [helped(helper), helped(helper)]));
+  while (next < found.files.length) {
+    const { from, to } = takeShare();
+    for (let i = from; i < to; i++) results[i] = parseHere(found.files[i]!);
+    // Lets the helpers' answers in, and hands them their next share.
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const snapshot = loadFresh(root);
+  await helping;
+  return storeSnapshot(key, assembleContent(root, found, results));
+}
+
+/** The key of a content folder's stored snapshot. Config files may live outside it (BLOG_CONFIG), so their text is part of the key. */
+function snapshotKey(root: string): string {
+  return createHash("sha1").update(`${root}\0${configText(root)}\0${fingerprintFiles(root)}`).digest("hex");
+}
+
+function readSnapshot(root: string, key: string): ContentSnapshot | undefined {
+  const stored = readCached<StoredSnapshot>("content", key, reviveDates);
+  if (!stored) return undefined;
+  const posts = stored.posts.map((post) => withBodyFromFile(root, post));
+  return { ...stored, posts, includes: new Map(stored.includes), relativeIncludes: new Map(stored.relativeIncludes), assets: indexAssets(root, stored.config) };
+}
+
+function storeSnapshot(key: string, snapshot: ContentSnapshot): ContentSnapshot {
   const { assets: _assets, includes, relativeIncludes, posts, ...rest } = snapshot;
   const withoutBodies = posts.map(({ body: _body, ...post }) => post);
   writeCached("content", key, { ...rest, posts: withoutBodies, includes: [...includes], relativeIncludes: [...relativeIncludes] } satisfies StoredSnapshot);
@@ -328,6 +384,21 @@ export function loadContent(root: string = contentRoot()): ContentSnapshot {
 }
 
 function loadFresh(root: string): ContentSnapshot {
+  const found = findContent(root);
+  return assembleContent(root, found, found.files.map((file) => loadPostFile(file, found.context, found.contextKey)));
+}
+
+interface FoundContent {
+  context: NormalizeContext;
+  /** Keys the parse of a post: the config, authors and assets it was normalized against. */
+  contextKey: string;
+  authors: Author[];
+  problems: ContentProblem[];
+  files: PostFile[];
+}
+
+/** What is read before the posts: config, authors, assets, and the list of post files. */
+function findContent(root: string): FoundContent {
   const { context, authors, problems, key: contextKey } = loadContext(root);
   const discovered = discoverPosts(root, context.config.markdownExtensions);
   problems.push(...discovered.problems);
@@ -345,9 +416,15 @@ function loadFresh(root: string): ContentSnapshot {
       hint: otherFiles > 0 ? "check `markdown_ext` in _config.yml (Jekyll's default: markdown,mkdown,mkdn,mkd,md)" : "point BLOG_CONTENT_DIR at the folder that holds _posts/, or add a post with `npm run new-post`",
     }));
   }
+  return { context, contextKey, authors, problems, files: discovered.files };
+}
+
+/** The snapshot from the parsed posts (in the order of `found.files`) and the rest of the folder. */
+function assembleContent(root: string, found: FoundContent, parsed: readonly ParsedPostFile[]): ContentSnapshot {
+  const { context, authors } = found;
+  const problems = [...found.problems];
   const posts: Post[] = [];
-  for (const file of discovered.files) {
-    const result = loadPostFile(file, context, contextKey);
+  for (const result of parsed) {
     problems.push(...result.problems);
     if (result.post) posts.push(result.post);
   }
