@@ -8,7 +8,6 @@ import remarkRehype from "remark-rehype";
 import rehypeParse from "rehype-parse";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
-import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import type { Element, Root } from "hast";
 import { VFile } from "vfile";
@@ -29,6 +28,7 @@ import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeMath } from "./plugins/math";
 import { rehypeRawWhenNeeded } from "./plugins/raw-html";
 import { rehypeScrollableBlocks } from "./plugins/scrollable-blocks";
+import { rehypeSlugHeadings } from "./plugins/slug-headings";
 import { remarkUnclosedComment } from "./plugins/unclosed-comment";
 import { findDeepNesting, MAX_NESTING } from "./nesting";
 
@@ -87,7 +87,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
     // Final HTML of Liquid tags (code, figures, embeds), swapped in for their placeholders.
     chain.use(() => (tree: Root, file: VFile) => rehypeLiquidBlocks({ blocks: (file.data as RenderData).liquidBlocks ?? new Map() })(tree));
     chain.use(rehypeMath);
-    chain.use(rehypeSlug).use(rehypeKramdownFootnotes).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
+    chain.use(rehypeSlugHeadings).use(rehypeKramdownFootnotes).use(rehypeKramdownToc).use(rehypeStrayAttributeLists);
     if (purpose === "page") chain.use(rehypeAbbreviations).use(rehypeCallouts);
     // Highlighting finds no problems: a check that only reports them skips it (with the HTML output
     // also left out, `npm run check` on the ePages corpus went from 5.4 s to 3.5 s).

@@ -7,7 +7,7 @@ import { report } from "./rules";
 const HEADING_ID = /[ \t]*\{#([A-Za-z][\w:-]*)\}[ \t]*$/;
 
 /**
- * Moves `{#id}` from the end of a heading's text to its id. rehype-slug only
+ * Moves `{#id}` from the end of a heading's text to its id. rehypeSlugHeadings only
  * fills in ids that are missing, so this one is kept.
  */
 export function applyHeadingIds(tree: Root, context: KramdownContext): void {

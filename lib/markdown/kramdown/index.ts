@@ -4,9 +4,9 @@
  *   remark-parse, remark-gfm,
  *   remarkKramdownAttributes      IALs, {#id}, {:toc} placeholder, extensions (mdast)
  *   remark-rehype { allowDangerousHtml: true }, rehype-raw,
- *   rehype-slug                   keeps the explicit ids, fills in the rest
+ *   rehypeSlugHeadings            keeps the explicit ids, fills in the rest
  *   rehypeKramdownFootnotes       kramdown's footnote ids (fn:1, fnref:1)
- *   rehypeKramdownToc             needs the ids, so after rehype-slug
+ *   rehypeKramdownToc             needs the ids, so after rehypeSlugHeadings
  *   rehypeStrayAttributeLists     last, so it only sees what nothing else used
  *   rehype-stringify
  *

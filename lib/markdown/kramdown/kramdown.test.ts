@@ -61,7 +61,7 @@ describe("remarkKramdownAttributes", () => {
     expect(file.messages).toEqual([]);
   });
 
-  it("keeps an explicit heading id through rehype-slug", async () => {
+  it("keeps an explicit heading id through the heading slugs", async () => {
     const file = await renderKramdown("## Same {#same}\n\n## Other\n");
     expect(String(file)).toContain('<h2 id="same">Same</h2>');
     expect(String(file)).toContain('<h2 id="other">Other</h2>');

@@ -22,7 +22,7 @@ interface Entry {
 
 /**
  * Fills the `{:toc}` placeholders of remarkKramdownAttributes with a nested
- * list of links to the post's headings. Runs after rehype-slug, which gives
+ * list of links to the post's headings. Runs after rehypeSlugHeadings, which gives
  * the headings their ids.
  */
 export function rehypeKramdownToc(options: RehypeKramdownTocOptions = {}) {
@@ -64,7 +64,7 @@ function collectHeadings(tree: Root, minDepth: number, maxDepth: number, exclude
     const id = node.properties.id;
     const classes = node.properties.className;
     const excluded = Array.isArray(classes) && classes.includes(excludeClass);
-    // A heading without an id cannot be linked to (rehype-slug did not run).
+    // A heading without an id cannot be linked to (rehypeSlugHeadings did not run).
     if (depth < minDepth || depth > maxDepth || excluded || typeof id !== "string" || id === "") return SKIP;
     headings.push({ depth, id, text: headingText(node), children: [] });
     return SKIP;

@@ -1,11 +1,11 @@
 import rehypeRaw from "rehype-raw";
-import rehypeSlug from "rehype-slug";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { VFile } from "vfile";
+import { rehypeSlugHeadings } from "../plugins/slug-headings";
 import { rehypeKramdownFootnotes, rehypeKramdownToc, rehypeStrayAttributeLists, remarkKramdownAttributes } from "./index";
 
 /**
@@ -19,7 +19,7 @@ export function kramdownProcessor() {
     .use(remarkKramdownAttributes)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
-    .use(rehypeSlug)
+    .use(rehypeSlugHeadings)
     .use(rehypeKramdownFootnotes)
     .use(rehypeKramdownToc)
     .use(rehypeStrayAttributeLists)

@@ -12,7 +12,7 @@ export interface Heading {
 /** Headings only screen readers get, such as the footnotes' (remark-rehype's `sr-only`): not in the table of contents. */
 const HIDDEN_CLASSES = new Set(["sr-only", "visually-hidden"]);
 
-/** Records h2-h4 (with the ids rehype-slug gave them) in `file.data.headings`. */
+/** Records h2-h4 (with the ids rehypeSlugHeadings gave them) in `file.data.headings`. */
 export function rehypeCollectHeadings() {
   return (tree: Root, file: VFile) => {
     const headings: Heading[] = [];
