@@ -24,6 +24,7 @@ import { rehypeLiquidBlocks, renderLiquid, type LiquidContext } from "./liquid";
 import { rehypeCallouts } from "./plugins/callouts";
 import { rehypeCheckLinks, type LinkCheckData } from "./plugins/check-links";
 import { rehypeCollectHeadings, type Heading } from "./plugins/collect-headings";
+import { remarkGfmLiteralLinksWhenPresent } from "./plugins/gfm-literal-links";
 import { rehypeHighlightCode } from "./plugins/highlight-code";
 import { rehypeMath } from "./plugins/math";
 import { rehypeRawWhenNeeded } from "./plugins/raw-html";
@@ -69,6 +70,7 @@ function markdownProcessor(sanitize: boolean, format: PostFormat = "markdown", p
       : (unified()
         .use(remarkParse)
         .use(remarkGfm)
+        .use(remarkGfmLiteralLinksWhenPresent)
         // kramdown's math: `$$` only, so prices such as $5 and $10 stay text.
         .use(remarkMath, { singleDollarTextMath: false })
         // kramdown's attribute lists ({:target="_blank"}, {: .class}), {#id} and {:toc}.
