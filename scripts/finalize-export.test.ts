@@ -38,6 +38,23 @@ describe("stripClientRuntime", () => {
     });
     expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, errorPages: [path.join("blog", "tags", "x", "index.html")] });
   });
+
+  it("hands over the pages marked for the search index once they are stripped, before the other pages are", () => {
+    const page = (body: string) => `<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>${body}<script src="/_next/static/chunks/a.js"></script></body></html>`;
+    const dir = folderWith({
+      "index.html": page("<h1>Posts</h1>"),
+      "blog/b/index.html": page("<article data-pagefind-body>B</article>"),
+      "blog/a/index.html": page("<article data-pagefind-body>A</article>"),
+    });
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+    let seen: { pages: string[]; post: string; list: string } | undefined;
+    const result = stripClientRuntime(dir, { onIndexable: (pages) => (seen = { pages, post: read("blog/a/index.html"), list: read("index.html") }) });
+    expect(result).toMatchObject({ stripped: 3 });
+    expect(seen?.pages).toEqual([path.join(dir, "blog/a/index.html"), path.join(dir, "blog/b/index.html")]);
+    expect(seen?.post).not.toContain("<script");
+    expect(seen?.list).toContain("<script");
+    expect(read("index.html")).not.toContain("<script");
+  });
 });
 
 describe("publishStaticFiles", () => {

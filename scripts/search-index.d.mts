@@ -1,2 +1,3 @@
 /** `postsPerIndex`: posts per Pagefind index (default 4,000, or BLOG_SEARCH_POSTS_PER_INDEX). */
-export declare function buildSearchIndex(outDir: string, options?: { quiet?: boolean; postsPerIndex?: number }): boolean;
+export declare const SEARCH_MARKER: string;
+export declare function buildSearchIndex(outDir: string, options?: { quiet?: boolean; postsPerIndex?: number; pages?: string[] }): boolean;

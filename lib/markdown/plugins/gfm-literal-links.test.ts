@@ -8,7 +8,7 @@ import { remarkGfmLiteralLinksWhenPresent, runsUnguardedLiteralLinks } from "./g
 
 const plain = () => unified().use(remarkParse).use(remarkGfm);
 const guarded = () => plain().use(remarkGfmLiteralLinksWhenPresent);
-const html = (processor: ReturnType<typeof plain>, markdown: string) => String(processor().use(remarkRehype).use(rehypeStringify).processSync(markdown));
+const html = (processor: typeof plain, markdown: string) => String(processor().use(remarkRehype).use(rehypeStringify).processSync(markdown));
 
 describe("remark-gfm's literal links, run only where text could hold one", () => {
   it("replaces remark-gfm's transform (it would run unguarded if the package were not deduplicated)", () => {
