@@ -94,10 +94,11 @@ export function stripClientRuntime(outDir, { onIndexable } = {}) {
   const indexable = [];
   const others = [];
   for (const file of htmlFiles(outDir)) {
-    const html = fs.readFileSync(file, "utf8");
-    if (!html.includes(SEARCH_MARKER)) others.push(file);
+    // Looked for in the bytes: the other pages are decoded when their turn comes.
+    const bytes = fs.readFileSync(file);
+    if (!bytes.includes(SEARCH_MARKER)) others.push(file);
     else {
-      strip(file, html);
+      strip(file, bytes.toString("utf8"));
       indexable.push(file);
     }
   }
