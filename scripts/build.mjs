@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTrash, listFolder, moveFolder, removeStalePrerenders } from "./build-output.mjs";
-import { placeFiles, stripClientRuntimeInThread } from "./finalize-export.mjs";
+import { placeFiles, stripClientRuntimeInThreads } from "./finalize-export.mjs";
 import { buildSearchIndex } from "./search-index.mjs";
 
 const { values } = parseArgs({
@@ -87,8 +87,8 @@ else if (setAside) {
 }
 if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
-// Next's runtime comes off every page in a thread; Pagefind indexes the posts, which come first, while the thread does the rest.
-const stripping = stripClientRuntimeInThread(outDir);
+// Next's runtime comes off every page in two threads; Pagefind indexes the posts, which come first, while the threads do the rest.
+const stripping = stripClientRuntimeInThreads(outDir);
 if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: await stripping.indexable });
 const { errorPages } = await stripping.done;
 if (errorPages.length > 0) {

@@ -4,4 +4,4 @@ export declare function publishFeeds(outDir: string): number;
 export declare function finalizeExport(outDir: string): { feeds: number; staticFiles: number; moved: number; stripped: number; kept: number; errorPages: string[] };
 export declare function publishStaticFiles(outDir: string): number;
 export declare function placeFiles(outDir: string): { feeds: number; staticFiles: number; moved: number };
-export declare function stripClientRuntimeInThread(outDir: string): { indexable: Promise<string[]>; done: Promise<{ stripped: number; kept: number; errorPages: string[] }> };
+export declare function stripClientRuntimeInThreads(outDir: string, threads?: number): { indexable: Promise<string[]>; done: Promise<{ stripped: number; kept: number; errorPages: string[] }> };
