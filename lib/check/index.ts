@@ -2,7 +2,7 @@ import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { readConfig } from "@/lib/config/files";
-import { discoverPosts, loadContent, loadContentInParallel, loadContext } from "@/lib/content/load";
+import { discoverPosts, loadContentInParallel, loadContext } from "@/lib/content/load";
 import { normalizePost } from "@/lib/content/normalize";
 import { applyRuleSeverities, problem, sortProblems, type ContentProblem } from "@/lib/content/problems";
 import { decodeText } from "@/lib/content/text";
@@ -47,7 +47,7 @@ export async function runCheck({ root, files = [], onProgress, asBuild = false }
 
 async function checkSite({ root, files = [], onProgress, asBuild = false }: CheckOptions, started: StartedThreads | undefined): Promise<CheckResult> {
   // A cold check's render threads, started early, parse part of the posts while they wait to render.
-  const content = started ? await loadContentInParallel(root, parseHelpers(started, root)) : loadContent(root);
+  const content = await loadContentInParallel(root, parseHelpers(started, root));
   // Links are checked against what gets published.
   // Without --build: what a plain production build publishes (no --drafts/--future from the environment).
   const mode = asBuild ? currentMode(content.config.future, content.config.showDrafts) : { drafts: content.config.showDrafts, future: content.config.future, now: currentMode(false).now };
