@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTrash, listFolder, moveFolder, removeStalePrerenders } from "./build-output.mjs";
 import { placeFiles, stripClientRuntimeInThreads } from "./finalize-export.mjs";
-import { buildSearchIndex, indexablePages } from "./search-index.mjs";
+import { buildSearchIndex } from "./search-index.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -87,12 +87,10 @@ else if (setAside) {
 }
 if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
-// Next's runtime comes off every page in two threads while Pagefind indexes the posts, through links
-// to them: the threads give each post a new file, so the indexer reads it whole, as it was or as it is.
-const posts = values["no-search"] ? [] : indexablePages(outDir);
-const stripping = stripClientRuntimeInThreads(outDir, { replaced: posts });
-if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: posts });
-const { errorPages } = await stripping;
+// Next's runtime comes off every page in two threads; Pagefind indexes the posts, which come first, while the threads do the rest.
+const stripping = stripClientRuntimeInThreads(outDir);
+if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: await stripping.indexable });
+const { errorPages } = await stripping.done;
 if (errorPages.length > 0) {
   console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);
   for (const page of errorPages.slice(0, 20)) console.error(`  ${path.join(path.relative(process.cwd(), outDir) || outDir, page)}`);

@@ -39,24 +39,21 @@ describe("stripClientRuntime", () => {
     expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, errorPages: [path.join("blog", "tags", "x", "index.html")] });
   });
 
-  it("gives the pages it is told others may be reading a new file, and rewrites the rest in place", () => {
+  it("hands over the pages marked for the search index once they are stripped, before the other pages are", () => {
     const page = (body: string) => `<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>${body}<script src="/_next/static/chunks/a.js"></script></body></html>`;
-    const dir = folderWith({ "index.html": page("<h1>Posts</h1>"), "blog/a/index.html": page("<article data-pagefind-body>A</article>") });
-    const post = path.join(dir, "blog/a/index.html");
-    const list = path.join(dir, "index.html");
-    // A reader's link to the post, as the search index's folder holds one (a hidden folder, which holds no pages).
-    fs.mkdirSync(path.join(dir, ".search-pages-1"));
-    fs.linkSync(post, path.join(dir, ".search-pages-1/a.html"));
-    const inodes = () => [fs.statSync(post).ino, fs.statSync(list).ino];
-    const [postBefore, listBefore] = inodes();
-    expect(stripClientRuntime(dir, { replaced: [post] })).toMatchObject({ stripped: 2 });
-    const [postAfter, listAfter] = inodes();
-    expect(postAfter).not.toBe(postBefore);
-    expect(listAfter).toBe(listBefore);
-    expect(fs.readFileSync(post, "utf8")).not.toContain("<script");
-    expect(fs.readFileSync(list, "utf8")).not.toContain("<script");
-    // What the reader had open is the page as it was, whole.
-    expect(fs.readFileSync(path.join(dir, ".search-pages-1/a.html"), "utf8")).toBe(page("<article data-pagefind-body>A</article>"));
+    const dir = folderWith({
+      "index.html": page("<h1>Posts</h1>"),
+      "blog/b/index.html": page("<article data-pagefind-body>B</article>"),
+      "blog/a/index.html": page("<article data-pagefind-body>A</article>"),
+    });
+    const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
+    let seen: { pages: string[]; post: string; list: string } | undefined;
+    const result = stripClientRuntime(dir, { onIndexable: (pages) => (seen = { pages, post: read("blog/a/index.html"), list: read("index.html") }) });
+    expect(result).toMatchObject({ stripped: 3 });
+    expect(seen?.pages).toEqual([path.join(dir, "blog/a/index.html"), path.join(dir, "blog/b/index.html")]);
+    expect(seen?.post).not.toContain("<script");
+    expect(seen?.list).toContain("<script");
+    expect(read("index.html")).not.toContain("<script");
   });
 
   it("does the same in two threads, each with half of the pages", async () => {
@@ -64,11 +61,11 @@ describe("stripClientRuntime", () => {
     const files: Record<string, string> = { "index.html": page("<h1>Posts</h1>"), "index.txt": "rsc", "static.html": "<p>a static file</p>" };
     for (let i = 1; i <= 5; i++) files[`blog/p${i}/index.html`] = page(`<article data-pagefind-body>${i}</article>`);
     const dir = folderWith(files);
-    const replaced = [1, 2, 3].map((i) => path.join(dir, `blog/p${i}/index.html`));
-    const before = replaced.map((file) => fs.statSync(file).ino);
-    expect(await stripClientRuntimeInThreads(dir, { replaced })).toEqual({ stripped: 6, kept: 0, errorPages: [] });
-    expect(replaced.map((file) => fs.statSync(file).ino).filter((ino, i) => ino === before[i])).toEqual([]);
-    for (let i = 1; i <= 5; i++) expect(fs.readFileSync(path.join(dir, `blog/p${i}/index.html`), "utf8")).not.toContain("<script");
+    const { indexable, done } = stripClientRuntimeInThreads(dir);
+    const pages = await indexable;
+    expect(pages).toEqual([1, 2, 3, 4, 5].map((i) => path.join(dir, `blog/p${i}/index.html`)));
+    for (const file of pages) expect(fs.readFileSync(file, "utf8")).not.toContain("<script");
+    expect(await done).toEqual({ stripped: 6, kept: 0, errorPages: [] });
     expect(fs.readFileSync(path.join(dir, "index.html"), "utf8")).not.toContain("<script");
     expect(fs.readFileSync(path.join(dir, "static.html"), "utf8")).toBe("<p>a static file</p>");
     expect(fs.existsSync(path.join(dir, "index.txt"))).toBe(false);

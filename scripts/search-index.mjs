@@ -17,10 +17,10 @@ const DEFAULT_POSTS_PER_INDEX = 4000;
 const MORE_INDEXES_FILE = "more-indexes.json";
 
 /** What pages that hold content for the index carry (published posts do, see post-view.tsx). */
-const SEARCH_MARKER = "data-pagefind-body";
+export const SEARCH_MARKER = "data-pagefind-body";
 
 /** The exported pages that mark content for the index, sorted. */
-export function indexablePages(dir, pages = []) {
+function indexablePages(dir, pages = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
