@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTrash, listFolder, moveFolder, removeStalePrerenders } from "./build-output.mjs";
-import { placeFiles, stripClientRuntimeInThreads } from "./finalize-export.mjs";
+import { placeFiles, stripClientRuntimeInThread } from "./finalize-export.mjs";
 import { buildSearchIndex } from "./search-index.mjs";
 
 const { values } = parseArgs({
@@ -87,10 +87,10 @@ else if (setAside) {
 }
 if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
-// Next's runtime comes off every page in two threads; Pagefind indexes the posts, which come first, while the threads do the rest.
-const stripping = stripClientRuntimeInThreads(outDir);
-if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: await stripping.indexable });
-const { errorPages } = await stripping.done;
+// Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
+const stripped = stripClientRuntimeInThread(outDir);
+if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
+const { errorPages } = await stripped;
 if (errorPages.length > 0) {
   console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);
   for (const page of errorPages.slice(0, 20)) console.error(`  ${path.join(path.relative(process.cwd(), outDir) || outDir, page)}`);

@@ -2,7 +2,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { SEARCH_MARKER } from "./search-index.mjs";
 
 /**
  * Pages whose URL ends in `.html` (Jekyll's `:output_ext`, legacy redirects such
@@ -66,56 +65,28 @@ const RUNTIME_PATTERNS = [
  * `client_runtime: true` in _config.yml), Next's runtime scripts and the
  * React Server Components payload are removed, and with them the RSC payload
  * files that only client-side navigation reads.
- *
- * The pages marked for the search index (SEARCH_MARKER) are done first, and handed to
- * `onIndexable`, so that the index can be built from them while the other pages are done:
- * a page with its payload is 2.7 times the bytes for the indexer to parse.
  */
-export function stripClientRuntime(outDir, options = {}) {
-  const result = stripPages(outDir, htmlFiles(outDir), options);
-  removeUnusedPayloads(outDir, result);
-  return result;
-}
-
-/** stripClientRuntime's work on some of the pages (`files`), for one of several threads. */
-function stripPages(outDir, files, { onIndexable } = {}) {
+export function stripClientRuntime(outDir) {
   let stripped = 0;
   let kept = 0;
   const errorPages = [];
-  const strip = (file, html) => {
+  for (const file of htmlFiles(outDir)) {
+    const html = fs.readFileSync(file, "utf8");
     // A page whose rendering threw is exported as Next's error shell, not as a failed build.
     if (/^<!DOCTYPE html><html id="__next_error__"/i.test(html)) errorPages.push(path.relative(outDir, file));
     const runtime = /<html\b[^>]*data-client-runtime="(on|off)"/.exec(html)?.[1];
     // No marker: an HTML file from the content folder's static files, not a page of the blog.
     if (runtime !== "off") {
       if (runtime === "on") kept++;
-      return;
+      continue;
     }
     let result = html;
     for (const pattern of RUNTIME_PATTERNS) result = result.replace(pattern, "");
-    // Written in place: no reader has the page open yet (see above), and replacing it with a new
-    // file would free an inode per page, which slows every file created in the next minutes (build-output.mjs).
-    fs.writeFileSync(file, result);
+    // Replaced in one step (a rename), as the search indexer may be reading the pages meanwhile.
+    fs.writeFileSync(`${file}.tmp`, result);
+    fs.renameSync(`${file}.tmp`, file);
     stripped++;
-  };
-  const indexable = [];
-  const others = [];
-  for (const file of files) {
-    // Looked for in the bytes: the other pages are decoded when their turn comes.
-    const bytes = fs.readFileSync(file);
-    if (!bytes.includes(SEARCH_MARKER)) others.push(file);
-    else {
-      strip(file, bytes.toString("utf8"));
-      indexable.push(file);
-    }
   }
-  onIndexable?.(indexable.sort());
-  for (const file of others) strip(file, fs.readFileSync(file, "utf8"));
-  return { stripped, kept, errorPages: errorPages.sort() };
-}
-
-/** Once every page is stripped: the RSC payload files go too, unless a page kept the runtime that reads them. */
-function removeUnusedPayloads(outDir, { kept }) {
   if (kept === 0) {
     const { segmentFiles } = removeRscPayloads(outDir);
     // lib/next-build/segment-data.ts keeps Next.js from writing these when no page keeps the runtime.
@@ -126,6 +97,7 @@ function removeUnusedPayloads(outDir, { kept }) {
       );
     }
   }
+  return { stripped, kept, errorPages: errorPages.sort() };
 }
 
 function removeRscPayloads(dir, counts = { segmentFiles: 0 }) {
@@ -200,44 +172,17 @@ export function finalizeExport(outDir) {
 }
 
 /**
- * `stripClientRuntime` in two worker threads, each with every other page, so that the build can
- * index the pages for search meanwhile: rewriting every page takes a core 13 s for 17,000 pages.
- * `indexable`: the pages marked for the search index, once they are stripped (each thread does
- * those first); `done`: the result, once every page is.
+ * `stripClientRuntime` in a worker thread, so that the build can index the
+ * pages for search meanwhile: rewriting every page takes one core (13 s for
+ * 17,000 pages), and the pages' text does not change.
  */
-export function stripClientRuntimeInThreads(outDir, threads = 2) {
-  const files = htmlFiles(outDir);
-  const started = Array.from({ length: threads }, (_, shard) => stripInThread(outDir, files.filter((_, i) => i % threads === shard)));
-  const indexable = Promise.all(started.map((thread) => thread.indexable)).then((lists) => lists.flat().sort());
-  const done = Promise.all(started.map((thread) => thread.done)).then((results) => {
-    const result = {
-      stripped: results.reduce((sum, r) => sum + r.stripped, 0),
-      kept: results.reduce((sum, r) => sum + r.kept, 0),
-      errorPages: results.flatMap((r) => r.errorPages).sort(),
-    };
-    removeUnusedPayloads(outDir, result);
-    return result;
-  });
-  indexable.catch(() => {});
-  return { indexable, done };
-}
-
-function stripInThread(outDir, files) {
-  let indexableReady;
-  const indexable = new Promise((resolve, reject) => (indexableReady = { resolve, reject }));
-  const done = new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { stripPages: { outDir, files } } });
-    worker.on("message", (message) => (message.indexable ? indexableReady.resolve(message.indexable) : resolve(message)));
+export function stripClientRuntimeInThread(outDir) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { stripClientRuntime: outDir } });
+    worker.once("message", resolve);
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`Removing the client runtime from pages failed (exit ${code})`)));
   });
-  // A thread that fails before it gets to the indexable pages fails both; `done` reports it.
-  done.catch((error) => indexableReady.reject(error));
-  indexable.catch(() => {});
-  return { indexable, done };
 }
 
-if (!isMainThread && workerData?.stripPages) {
-  const { outDir, files } = workerData.stripPages;
-  parentPort.postMessage(stripPages(outDir, files, { onIndexable: (pages) => parentPort.postMessage({ indexable: pages }) }));
-}
+if (!isMainThread && workerData?.stripClientRuntime) parentPort.postMessage(stripClientRuntime(workerData.stripClientRuntime));

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { folderWith } from "@/lib/testing/folder-fixture";
-import { publishFeeds, publishStaticFiles, relocateFileLikePages, stripClientRuntime, stripClientRuntimeInThreads } from "./finalize-export.mjs";
+import { publishFeeds, publishStaticFiles, relocateFileLikePages, stripClientRuntime } from "./finalize-export.mjs";
 
 describe("relocateFileLikePages", () => {
   it("makes the pages Next.js exports as name.html/index.html files (a post at /a.html, or at /a: Jekyll's a.html)", () => {
@@ -37,38 +37,6 @@ describe("stripClientRuntime", () => {
       "blog/tags/x/index.html": '<!DOCTYPE html><html id="__next_error__"><head></head><body></body></html>',
     });
     expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, errorPages: [path.join("blog", "tags", "x", "index.html")] });
-  });
-
-  it("hands over the pages marked for the search index once they are stripped, before the other pages are", () => {
-    const page = (body: string) => `<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>${body}<script src="/_next/static/chunks/a.js"></script></body></html>`;
-    const dir = folderWith({
-      "index.html": page("<h1>Posts</h1>"),
-      "blog/b/index.html": page("<article data-pagefind-body>B</article>"),
-      "blog/a/index.html": page("<article data-pagefind-body>A</article>"),
-    });
-    const read = (file: string) => fs.readFileSync(path.join(dir, file), "utf8");
-    let seen: { pages: string[]; post: string; list: string } | undefined;
-    const result = stripClientRuntime(dir, { onIndexable: (pages) => (seen = { pages, post: read("blog/a/index.html"), list: read("index.html") }) });
-    expect(result).toMatchObject({ stripped: 3 });
-    expect(seen?.pages).toEqual([path.join(dir, "blog/a/index.html"), path.join(dir, "blog/b/index.html")]);
-    expect(seen?.post).not.toContain("<script");
-    expect(seen?.list).toContain("<script");
-    expect(read("index.html")).not.toContain("<script");
-  });
-
-  it("does the same in two threads, each with half of the pages", async () => {
-    const page = (body: string) => `<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>${body}<script src="/_next/static/chunks/a.js"></script></body></html>`;
-    const files: Record<string, string> = { "index.html": page("<h1>Posts</h1>"), "index.txt": "rsc", "static.html": "<p>a static file</p>" };
-    for (let i = 1; i <= 5; i++) files[`blog/p${i}/index.html`] = page(`<article data-pagefind-body>${i}</article>`);
-    const dir = folderWith(files);
-    const { indexable, done } = stripClientRuntimeInThreads(dir);
-    const pages = await indexable;
-    expect(pages).toEqual([1, 2, 3, 4, 5].map((i) => path.join(dir, `blog/p${i}/index.html`)));
-    for (const file of pages) expect(fs.readFileSync(file, "utf8")).not.toContain("<script");
-    expect(await done).toEqual({ stripped: 6, kept: 0, errorPages: [] });
-    expect(fs.readFileSync(path.join(dir, "index.html"), "utf8")).not.toContain("<script");
-    expect(fs.readFileSync(path.join(dir, "static.html"), "utf8")).toBe("<p>a static file</p>");
-    expect(fs.existsSync(path.join(dir, "index.txt"))).toBe(false);
   });
 });
 

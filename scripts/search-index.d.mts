@@ -1,3 +1,2 @@
 /** `postsPerIndex`: posts per Pagefind index (default 4,000, or BLOG_SEARCH_POSTS_PER_INDEX). */
-export declare const SEARCH_MARKER: string;
-export declare function buildSearchIndex(outDir: string, options?: { quiet?: boolean; postsPerIndex?: number; pages?: string[] }): boolean;
+export declare function buildSearchIndex(outDir: string, options?: { quiet?: boolean; postsPerIndex?: number }): boolean;

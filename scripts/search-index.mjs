@@ -16,16 +16,13 @@ const DEFAULT_POSTS_PER_INDEX = 4000;
 /** Where public/js/search.js finds the indexes to merge into the main one (paths relative to it). */
 const MORE_INDEXES_FILE = "more-indexes.json";
 
-/** What pages that hold content for the index carry (published posts do, see post-view.tsx). */
-export const SEARCH_MARKER = "data-pagefind-body";
-
-/** The exported pages that mark content for the index, sorted. */
+/** The exported pages that mark content for the index (published posts do, see post-view.tsx), sorted. */
 function indexablePages(dir, pages = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== "_next" && entry.name !== "pagefind" && !entry.name.startsWith(".")) indexablePages(full, pages);
-    } else if (entry.name.endsWith(".html") && fs.readFileSync(full).includes(SEARCH_MARKER)) {
+    } else if (entry.name.endsWith(".html") && fs.readFileSync(full).includes("data-pagefind-body")) {
       pages.push(full);
     }
   }
@@ -58,15 +55,15 @@ function pagesFolder(outDir, pages, name) {
 }
 
 /**
- * Indexes only what pages mark with data-pagefind-body (`pages`: those pages, when
- * already known; found in the export otherwise). Without any such page
+ * Indexes only what pages mark with data-pagefind-body. Without any such page
  * (a blog with no published posts yet) Pagefind would index every page,
  * drafts in a --drafts build included, so then no index is written and the
  * search page says search is unavailable.
  */
-export function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number(process.env.BLOG_SEARCH_POSTS_PER_INDEX) || DEFAULT_POSTS_PER_INDEX, pages = indexablePages(outDir) } = {}) {
+export function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number(process.env.BLOG_SEARCH_POSTS_PER_INDEX) || DEFAULT_POSTS_PER_INDEX } = {}) {
   const bundle = path.join(outDir, "pagefind");
   fs.rmSync(bundle, { recursive: true, force: true });
+  const pages = indexablePages(outDir);
   if (pages.length === 0) {
     console.warn("Search index: no published posts to index; search is unavailable in this build.");
     return false;
