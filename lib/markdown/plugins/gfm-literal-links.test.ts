@@ -4,7 +4,17 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
-import { remarkGfmLiteralLinksWhenPresent, runsUnguardedLiteralLinks } from "./gfm-literal-links";
+import type { Extension } from "mdast-util-from-markdown";
+import { gfmAutolinkLiteralFromMarkdown } from "mdast-util-gfm-autolink-literal";
+import { remarkGfmLiteralLinksWhenPresent } from "./gfm-literal-links";
+
+/** Whether a processor runs remark-gfm's literal-link transform unguarded (the guard did not apply). */
+function runsUnguardedLiteralLinks(processor: { data(key: "fromMarkdownExtensions"): unknown }): boolean {
+  const [linkLiterals] = gfmAutolinkLiteralFromMarkdown().transforms ?? [];
+  const has = (extensions: readonly unknown[]): boolean =>
+    extensions.some((extension) => (Array.isArray(extension) ? has(extension) : (extension as Extension).transforms?.includes(linkLiterals!)));
+  return has((processor.data("fromMarkdownExtensions") ?? []) as unknown[]);
+}
 
 const plain = () => unified().use(remarkParse).use(remarkGfm);
 const guarded = () => plain().use(remarkGfmLiteralLinksWhenPresent);

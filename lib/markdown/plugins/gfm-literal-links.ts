@@ -40,10 +40,3 @@ export function remarkGfmLiteralLinksWhenPresent(this: Processor) {
   };
   guard((this.data("fromMarkdownExtensions") ?? []) as (Extension | Extension[])[]);
 }
-
-/** Whether a processor runs remark-gfm's literal-link transform unguarded (the guard above did not apply). */
-export function runsUnguardedLiteralLinks(processor: { data(key: "fromMarkdownExtensions"): unknown }): boolean {
-  const has = (extensions: readonly unknown[]): boolean =>
-    extensions.some((extension) => (Array.isArray(extension) ? has(extension) : (extension as Extension).transforms?.includes(linkLiterals!)));
-  return has((processor.data("fromMarkdownExtensions") ?? []) as unknown[]);
-}

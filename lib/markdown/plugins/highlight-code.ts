@@ -82,7 +82,7 @@ export function darkColors(light: ThemeRegistrationResolved, dark: ThemeRegistra
 }
 
 /** The `<code>` children shiki makes for `source` with both themes, as `--shiki-light` and `--shiki-dark` variables. */
-export function highlightedLines({ instance, darkOf, preStyle }: Shiki, source: string, lang: string): { lines: ElementContent[]; preStyle: unknown } | undefined {
+export function highlightedLines({ instance, darkOf, preStyle }: Shiki, source: string, lang: string): { lines: ElementContent[]; preStyle: string } | undefined {
   let root;
   if (darkOf) {
     const tokens = instance.codeToTokensBase(source, { lang: lang as BundledLanguage, theme: THEMES.light }).map((line) =>
@@ -103,7 +103,7 @@ export function highlightedLines({ instance, darkOf, preStyle }: Shiki, source: 
   const shikiPre = root.children.find((child): child is Element => child.type === "element" && child.tagName === "pre");
   const shikiCode = shikiPre?.children.find((child): child is Element => child.type === "element" && child.tagName === "code");
   if (!shikiPre || !shikiCode) return undefined;
-  return { lines: shikiCode.children as ElementContent[], preStyle: shikiPre.properties.style };
+  return { lines: shikiCode.children as ElementContent[], preStyle: String(shikiPre.properties.style ?? "") };
 }
 
 /**
@@ -171,7 +171,7 @@ export function rehypeHighlightCode() {
       code.children = highlighted.lines;
       const preClasses = Array.isArray(pre.properties.className) ? pre.properties.className : [];
       pre.properties.className = [...preClasses, "shiki"];
-      pre.properties.style = highlighted.preStyle as string;
+      pre.properties.style = highlighted.preStyle;
     }
   };
 }
