@@ -89,7 +89,7 @@ if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
 // Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
 const stripped = stripClientRuntimeInThread(outDir);
-if (!values["no-search"]) buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
+if (!values["no-search"]) await buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
 const { errorPages } = await stripped;
 if (errorPages.length > 0) {
   console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildSearchIndex } from "./search-index.mjs";
+import { buildSearchIndex, indexPlan } from "./search-index.mjs";
 
 const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 
@@ -18,14 +18,14 @@ describe("buildSearchIndex", () => {
   };
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("indexes only pages with data-pagefind-body", () => {
+  it("indexes only pages with data-pagefind-body", async () => {
     const out = site({
       "index.html": page("<h1>Posts</h1><p>listing words</p>"),
       "blog/post/index.html": page('<h1 data-pagefind-body>A post</h1><div data-pagefind-body><p>published words</p></div>'),
       "blog/draft/index.html": page("<h1>A draft</h1><p>draft words</p>"),
       "404.html": page("<h1>Page not found</h1>"),
     });
-    expect(buildSearchIndex(out, { quiet: true })).toBe(true);
+    expect(await buildSearchIndex(out, { quiet: true })).toBe(true);
     const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
     expect(entry.languages.en.page_count).toBe(1);
     expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", "more-indexes.json"), "utf8"))).toEqual([]);
@@ -33,9 +33,9 @@ describe("buildSearchIndex", () => {
     expect(fs.readdirSync(out).sort()).toEqual(["404.html", "blog", "index.html", "pagefind"]);
   });
 
-  it("writes no index when no page is marked, instead of indexing every page", () => {
+  it("writes no index when no page is marked, instead of indexing every page", async () => {
     const out = site({ "index.html": page("<h1>Posts</h1>"), "blog/draft/index.html": page("<h1>A draft</h1>") });
-    expect(buildSearchIndex(out, { quiet: true })).toBe(false);
+    expect(await buildSearchIndex(out, { quiet: true })).toBe(false);
     expect(fs.existsSync(path.join(out, "pagefind"))).toBe(false);
   });
 });
@@ -44,7 +44,7 @@ describe("buildSearchIndex on a large blog", () => {
   let dir = "";
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it("splits the posts over several indexes and lists the extra ones for the search page", () => {
+  it("splits the posts over several indexes and lists the extra ones for the search page", async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
     const post = (n: number) => page(`<h1 data-pagefind-body>Post ${n}</h1><div data-pagefind-body><p>words of post ${n}</p></div>`);
     for (let n = 1; n <= 5; n++) {
@@ -52,12 +52,55 @@ describe("buildSearchIndex on a large blog", () => {
       fs.writeFileSync(path.join(dir, "blog", `post-${n}`, "index.html"), post(n));
     }
     fs.writeFileSync(path.join(dir, "index.html"), page("<h1>Posts</h1>"));
-    expect(buildSearchIndex(dir, { quiet: true, postsPerIndex: 2 })).toBe(true);
+    expect(await buildSearchIndex(dir, { quiet: true, postsPerIndex: 2 })).toBe(true);
     const bundle = path.join(dir, "pagefind");
     expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/", "index-3/"]);
     const pageCount = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
     expect([pageCount(bundle), pageCount(path.join(bundle, "index-2")), pageCount(path.join(bundle, "index-3"))]).toEqual([2, 2, 1]);
     // The folders of pages handed to Pagefind are gone; the export is as it was.
     expect(fs.readdirSync(dir).sort()).toEqual(["blog", "index.html", "pagefind"]);
+  });
+
+  it.runIf(os.availableParallelism() >= 2)("builds two indexes at the same time, each with its share of the posts", async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
+    for (let n = 1; n <= 6; n++) {
+      fs.mkdirSync(path.join(dir, "blog", `post-${n}`), { recursive: true });
+      fs.writeFileSync(path.join(dir, "blog", `post-${n}`, "index.html"), page(`<h1 data-pagefind-body>Post ${n}</h1><div data-pagefind-body><p>words of post ${n}</p></div>`));
+    }
+    expect(await buildSearchIndex(dir, { quiet: true, splitFrom: 2 })).toBe(true);
+    const bundle = path.join(dir, "pagefind");
+    expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/"]);
+    const pageCount = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
+    expect([pageCount(bundle), pageCount(path.join(bundle, "index-2"))]).toEqual([3, 3]);
+    expect(fs.readdirSync(dir).sort()).toEqual(["blog", "pagefind"]);
+  });
+});
+
+describe("indexPlan", () => {
+  it("keeps a small blog in one index", () => {
+    expect(indexPlan(209, 4000, { cores: 2 })).toEqual({ indexes: 1, parallel: 1 });
+    expect(indexPlan(1499, 4000, { cores: 8 })).toEqual({ indexes: 1, parallel: 1 });
+    // A lower limit still splits it, one index after the other.
+    expect(indexPlan(209, 70, { cores: 2 })).toEqual({ indexes: 3, parallel: 1 });
+  });
+
+  it("builds a large blog's indexes two at a time, in a multiple of two", () => {
+    expect(indexPlan(3000, 4000, { cores: 2 })).toEqual({ indexes: 2, parallel: 2 });
+    expect(indexPlan(10000, 4000, { cores: 2 })).toEqual({ indexes: 6, parallel: 2 });
+    expect(indexPlan(10000, 4000, { cores: 16 })).toEqual({ indexes: 6, parallel: 2 });
+  });
+
+  it("builds them one after the other on one core", () => {
+    expect(indexPlan(3000, 4000, { cores: 1 })).toEqual({ indexes: 1, parallel: 1 });
+    expect(indexPlan(10000, 4000, { cores: 1 })).toEqual({ indexes: 3, parallel: 1 });
+  });
+
+  it("never has more posts in memory at once than one index may hold", () => {
+    for (const posts of [1500, 2001, 3999, 4001, 7777, 10000, 25000]) {
+      for (const limit of [1, 3, 1000, 2500, 4000]) {
+        const { indexes, parallel } = indexPlan(posts, limit, { cores: 2 });
+        expect(Math.ceil(posts / indexes) * parallel, `${posts} posts, ${limit} per index`).toBeLessThanOrEqual(limit);
+      }
+    }
   });
 });
