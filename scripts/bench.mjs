@@ -6,7 +6,8 @@
 // For each size N: the synthetic blog from ../shared/bench/gen-corpus.mjs (cached
 // in .cache/bench/corpus-N while the generator is unchanged), then the real
 // corpus ../shared/corpus/devblog (unless --no-corpus). For each corpus and run:
-//   1. cold build: .next/ and .cache/render/ set aside, `node scripts/build.mjs
+//   1. cold build, a minute after the last build ended (see settleDisk): .next/ and
+//      .cache/render/ set aside, `node scripts/build.mjs
 //      --content COPY --out .cache/bench/out-NAME`; wall time, peak RSS summed over
 //      the process tree (sampled every 100 ms);
 //   2. pages (.html files), ms per page, output size;
@@ -17,7 +18,7 @@
 // --keep keeps the working copies and outputs (the cached corpora are always kept).
 // This deletes .next/ and .cache/render/ of this checkout (when it ends): run it where no
 // `npm run dev` or build is running.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -227,6 +228,23 @@ function pageWeight(outDir, url) {
 const trash = createTrash(path.join(BENCH_DIR, "trash"));
 process.on("exit", () => trash.empty());
 
+/**
+ * A build deletes, when it ends, the output it replaced (scripts/build.mjs), and for a minute after
+ * that (five while the disk's buffers are dirty) every file created pays for the freed inodes. A cold
+ * build stands for a build on a fresh checkout, which has nothing freed: it starts once the buffers
+ * are written (`sync`) and a minute has passed since the last build ended.
+ */
+const SETTLE_MS = 65_000;
+let lastBuildEnded = 0;
+
+async function settleDisk(tag) {
+  spawnSync("sync");
+  const wait = lastBuildEnded + SETTLE_MS - Date.now();
+  if (wait <= 0) return;
+  log(`${tag}: waiting ${Math.ceil(wait / 1000)} s for the last build's deleted files to age (a fresh checkout has none) ...`);
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 async function benchCorpus({ name, source, posts }) {
   log(`${name}: working copy of ${source} ...`);
   const content = workingCopy(source, name);
@@ -242,6 +260,7 @@ async function benchCorpus({ name, source, posts }) {
       // 1. cold: no Next.js build cache, no rendered-post cache (and no old output to replace).
       log(`${tag}: setting aside .next/, .cache/render/ and the old output ...`);
       for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) trash.add(folder);
+      await settleDisk(tag);
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
       log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); ${formatPhases(cold.phasesMs)}`);
@@ -261,6 +280,7 @@ async function benchCorpus({ name, source, posts }) {
         rebuild = await build(`${tag} rebuild`, content, outDir, path.join(logDir, `${name}-${run}-rebuild.log`));
       } finally {
         fs.writeFileSync(edited, original);
+        lastBuildEnded = Date.now();
       }
       // Did the edit reach the output? (The edited post is the newest, normally the measured page.)
       const rebuildShowsEdit = url && fs.readFileSync(fileOf(outDir, url), "utf8").includes(marker)
@@ -349,7 +369,7 @@ const report = {
   marginalCpuMsPerPage,
   notes: [
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
-    "Cold: .next/ and .cache/render/ set aside before the build (deleted when the benchmark ends). Rebuild: one post edited, caches kept.",
+    "Cold: .next/ and .cache/render/ set aside before the build (deleted when the benchmark ends); it starts after sync, a minute or more after the last build ended. Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
     "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
     "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process); peakRssBytesByStep: the same for each step (the check, next build, the search index), the build script itself included.",
