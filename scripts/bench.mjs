@@ -230,9 +230,10 @@ process.on("exit", () => trash.empty());
 
 /**
  * A build deletes, when it ends, the output it replaced (scripts/build.mjs), and for a minute after
- * that (five while the disk's buffers are dirty) every file created pays for the freed inodes. A cold
- * build stands for a build on a fresh checkout, which has nothing freed: it starts once the buffers
- * are written (`sync`) and a minute has passed since the last build ended.
+ * that (six while the inode tables are not yet written) every file created pays for the freed inodes
+ * (ext4's recently_deleted check). A cold build stands for a build on a fresh checkout, which has
+ * nothing freed: it starts once the disk's buffers are written (`sync`) and a minute has passed
+ * since the last build ended.
  */
 const SETTLE_MS = 65_000;
 let lastBuildEnded = 0;
