@@ -63,7 +63,7 @@ export function indexPlan(posts, postsPerIndex, { cores = os.availableParallelis
   const perIndex = Math.floor(postsPerIndex / parallel);
   if (parallel < 2 || posts < splitFrom || perIndex < 1) return { indexes: bySize, parallel: 1 };
   // A multiple of `parallel`, so that no index is built alone at the end.
-  const indexes = Math.ceil(Math.max(bySize, Math.ceil(posts / perIndex)) / parallel) * parallel;
+  const indexes = Math.ceil(Math.ceil(posts / perIndex) / parallel) * parallel;
   return { indexes, parallel };
 }
 
