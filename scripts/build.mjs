@@ -6,6 +6,7 @@
 //   --no-search     skip the search index (Pagefind), for quicker builds that do not need search
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createTrash, listFolder, moveFolder, removeStalePrerenders } from "./build-output.mjs";
@@ -51,7 +52,10 @@ try {
   console.error(`Cannot write the export to ${target}: ${error.message}. Choose another --out folder.`);
   process.exit(1);
 }
-const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build"], { stdio: "inherit", env });
+// The check also lists the pages the search index holds, which the site model knows.
+const searchPagesFile = path.join(os.tmpdir(), `blog-search-pages-${process.pid}.json`);
+process.on("exit", () => fs.rmSync(searchPagesFile, { force: true }));
+const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build", "--search-pages", searchPagesFile], { stdio: "inherit", env });
 if (check.status !== 0) process.exit(check.status ?? 1);
 phase("check");
 
@@ -89,7 +93,7 @@ if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
 // Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
 const stripped = stripClientRuntimeInThread(outDir);
-if (!values["no-search"]) await buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET) });
+if (!values["no-search"]) await buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: readSearchPages() });
 const { errorPages } = await stripped;
 if (errorPages.length > 0) {
   console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);
@@ -101,3 +105,12 @@ trash.empty();
 phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
+
+/** The check's list of the pages to index; without it, the search index finds them in the export. */
+function readSearchPages() {
+  try {
+    return JSON.parse(fs.readFileSync(searchPagesFile, "utf8"));
+  } catch {
+    return undefined;
+  }
+}

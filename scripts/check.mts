@@ -4,15 +4,19 @@
 // Exit 1 on any error (with --build: only on problems that block a build).
 import path from "node:path";
 import { parseArgs } from "node:util";
+import fs from "node:fs";
 import { runCheck } from "@/lib/check";
 import { contentRoot } from "@/lib/content/paths";
 import { describeProblem, type ContentProblem } from "@/lib/content/problems";
+import { searchablePageFiles } from "@/lib/site";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     format: { type: "string", default: "text" },
     build: { type: "boolean", default: false },
+    // The build's own: where to write the export's files that the search index holds (see searchablePageFiles).
+    "search-pages": { type: "string" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -45,6 +49,7 @@ const result = await runCheck({
 });
 if (progress && result.postsChecked >= 200) process.stderr.write("\n");
 const seconds = (performance.now() - started) / 1000;
+if (values["search-pages"]) fs.writeFileSync(values["search-pages"], JSON.stringify(searchablePageFiles(result.site.routes.values())));
 
 /** Paths as the user sees them: relative to where the command runs. */
 function displayPath(p: ContentProblem): string {

@@ -39,6 +39,16 @@ function indexablePages(dir, pages = []) {
   return pages.sort();
 }
 
+/**
+ * The pages the build listed (paths relative to the export, from the site model), if the export has
+ * every one of them; else undefined, and the export is searched instead.
+ */
+function listedPages(outDir, listed) {
+  if (!Array.isArray(listed)) return undefined;
+  const pages = listed.map((file) => path.join(outDir, file));
+  return pages.every((page) => fs.statSync(page, { throwIfNoEntry: false })?.isFile()) ? pages.sort() : undefined;
+}
+
 function runPagefind(siteDir, outputPath, quiet) {
   // The npm package's launcher (not in its "exports"): it runs the platform binary from @pagefind/<platform>.
   const bin = fileURLToPath(new URL("../node_modules/pagefind/lib/runner/bin.cjs", import.meta.url));
@@ -89,10 +99,10 @@ function pagesFolder(outDir, pages, name) {
  * drafts in a --drafts build included, so then no index is written and the
  * search page says search is unavailable.
  */
-export async function buildSearchIndex(outDir, { quiet = false, postsPerIndex = Number(process.env.BLOG_SEARCH_POSTS_PER_INDEX) || DEFAULT_POSTS_PER_INDEX, splitFrom } = {}) {
+export async function buildSearchIndex(outDir, { quiet = false, pages: listed, postsPerIndex = Number(process.env.BLOG_SEARCH_POSTS_PER_INDEX) || DEFAULT_POSTS_PER_INDEX, splitFrom } = {}) {
   const bundle = path.join(outDir, "pagefind");
   fs.rmSync(bundle, { recursive: true, force: true });
-  const pages = indexablePages(outDir);
+  const pages = listedPages(outDir, listed) ?? indexablePages(outDir);
   if (pages.length === 0) {
     console.warn("Search index: no published posts to index; search is unavailable in this build.");
     return false;

@@ -33,6 +33,28 @@ describe("buildSearchIndex", () => {
     expect(fs.readdirSync(out).sort()).toEqual(["404.html", "blog", "index.html", "pagefind"]);
   });
 
+  it("indexes the pages it is given, without reading the rest of the export", async () => {
+    const out = site({
+      "blog/one/index.html": page('<h1 data-pagefind-body>One</h1><div data-pagefind-body><p>first words</p></div>'),
+      "blog/two.html": page('<h1 data-pagefind-body>Two</h1><div data-pagefind-body><p>second words</p></div>'),
+      // Marked, but not in the list: the list is what the site model says is searchable.
+      "blog/three/index.html": page('<h1 data-pagefind-body>Three</h1><div data-pagefind-body><p>third words</p></div>'),
+    });
+    expect(await buildSearchIndex(out, { quiet: true, pages: ["blog/one/index.html", "blog/two.html"] })).toBe(true);
+    const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages.en.page_count).toBe(2);
+  });
+
+  it("searches the export for marked pages when a page it is given is not there", async () => {
+    const out = site({
+      "blog/one/index.html": page('<h1 data-pagefind-body>One</h1><div data-pagefind-body><p>first words</p></div>'),
+      "blog/three/index.html": page('<h1 data-pagefind-body>Three</h1><div data-pagefind-body><p>third words</p></div>'),
+    });
+    expect(await buildSearchIndex(out, { quiet: true, pages: ["blog/one/index.html", "blog/caf%C3%A9/index.html"] })).toBe(true);
+    const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
+    expect(entry.languages.en.page_count).toBe(2);
+  });
+
   it("writes no index when no page is marked, instead of indexing every page", async () => {
     const out = site({ "index.html": page("<h1>Posts</h1>"), "blog/draft/index.html": page("<h1>A draft</h1>") });
     expect(await buildSearchIndex(out, { quiet: true })).toBe(false);

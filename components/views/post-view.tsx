@@ -1,7 +1,7 @@
 import type { ContentProblem } from "@/lib/content/problems";
 import { formatDate } from "@/lib/format";
 import type { Heading } from "@/lib/markdown";
-import type { Site, SitePost } from "@/lib/site";
+import { isSearchable, type Site, type SitePost } from "@/lib/site";
 import { AuthorCard } from "../author-card";
 import { PostHeader } from "../post-header";
 import { ProblemList } from "../problem-list";
@@ -27,8 +27,7 @@ export function PostView({ site, post, html, headings, previous, next, related, 
   const { dateLocale, timezone } = site.config;
   const withProfiles = post.authors.filter((a) => a.hasProfile);
   const toc = showsTableOfContents(html, headings, post.toc);
-  // Search indexes published posts only, never the drafts or scheduled posts of a --drafts/--future build.
-  const indexed = post.status === "published";
+  const indexed = isSearchable(post);
   return (
     <article className="post" {...(indexed ? searchMeta(post, dateLocale, timezone) : {})}>
       <PostHeader post={post} locale={dateLocale} timezone={timezone} indexed={indexed} />

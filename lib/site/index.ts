@@ -11,7 +11,7 @@ import { currentMode } from "./visibility";
 export type { Listing, Site, SitePost } from "./model";
 export { postsByYear } from "./model";
 export type { Route } from "./routes";
-export { exportPathOf, isServedFromHtmlFile, listingPagePath, postsOnPage, routeKey, segmentsOf } from "./routes";
+export { exportPathOf, isSearchable, isServedFromHtmlFile, listingPagePath, postsOnPage, routeKey, searchablePageFiles, segmentsOf } from "./routes";
 export { postId } from "./post-ids";
 
 interface Cached {

@@ -6,6 +6,7 @@ import { PostHeader } from "@/components/post-header";
 import { loadContent } from "@/lib/content/load";
 import { BASIC_CONFIG, makeSite, post } from "@/lib/testing/site-fixture";
 import { buildSite } from "./model";
+import { isSearchable, searchablePageFiles } from "./routes";
 import { currentMode, isVisible, statusOf } from "./visibility";
 
 const NOW = new Date("2024-06-01T12:00:00Z");
@@ -45,6 +46,21 @@ describe("the visibility rule", () => {
     expect(card("Public")).not.toContain("status-badge");
     const header = renderToStaticMarkup(createElement(PostHeader, { post: site.posts.find((p) => p.title === "Unpublished")!, locale: "en-US", timezone: "UTC" }));
     expect(header).toContain(">Draft</span>");
+  });
+
+  it("search indexes the pages of published posts only, by the files the export writes", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-public.md": post("title: Public\ncategory: team"),
+      "_posts/2024/2024-01-03-legacy.md": post("title: Legacy\npermalink: /legacy"),
+      "_posts/2024/2024-01-04-moved.md": post("title: Moved\nredirect_to: https://example.com/moved/"),
+      "_posts/2030/2030-01-01-scheduled.md": post("title: Scheduled\ncategory: team"),
+      "_drafts/idea.md": post("title: Idea\ncategory: team"),
+    });
+    const site = buildSite(loadContent(root), { drafts: true, future: true, now: NOW });
+    expect(site.posts.filter(isSearchable).map((p) => p.title).sort()).toEqual(["Legacy", "Moved", "Public"]);
+    // A post that forwards elsewhere has a redirect page, which marks nothing for the index.
+    expect(searchablePageFiles(site.routes.values()).sort()).toEqual(["blog/team/public/index.html", "legacy.html"]);
   });
 
   it("reads the mode from the environment: production publishes only public posts unless asked", () => {
