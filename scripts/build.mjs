@@ -52,11 +52,14 @@ try {
   console.error(`Cannot write the export to ${target}: ${error.message}. Choose another --out folder.`);
   process.exit(1);
 }
-// The check also lists the pages the search index holds, which the site model knows.
-const searchPagesFile = path.join(os.tmpdir(), `blog-search-pages-${process.pid}.json`);
-process.on("exit", () => fs.rmSync(searchPagesFile, { force: true }));
-const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build", "--search-pages", searchPagesFile], { stdio: "inherit", env });
+// The check also writes what the rest of the build needs from the site model: the base URL and the pages to index.
+const buildInfoFile = path.join(os.tmpdir(), `blog-build-info-${process.pid}.json`);
+process.on("exit", () => fs.rmSync(buildInfoFile, { force: true }));
+const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build", "--build-info", buildInfoFile], { stdio: "inherit", env });
 if (check.status !== 0) process.exit(check.status ?? 1);
+const buildInfo = readBuildInfo();
+// next.config.js reads the config for it otherwise, loading tsx (0.3 s).
+if (typeof buildInfo?.baseUrl === "string") env.BLOG_BASE_PATH ??= buildInfo.baseUrl;
 phase("check");
 
 // The check has reported the content problems; the build need not print them again.
@@ -93,7 +96,7 @@ if (next.status !== 0) process.exit(next.status ?? 1);
 const outDir = target;
 // Next's runtime comes off every page in a thread while Pagefind indexes the same pages (their text stays).
 const stripped = stripClientRuntimeInThread(outDir);
-if (!values["no-search"]) await buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: readSearchPages() });
+if (!values["no-search"]) await buildSearchIndex(outDir, { quiet: Boolean(env.BLOG_QUIET), pages: buildInfo?.searchPages });
 const { errorPages } = await stripped;
 if (errorPages.length > 0) {
   console.error(`\nThe build exported ${errorPages.length} page${errorPages.length === 1 ? "" : "s"} as Next.js's error page instead of content:`);
@@ -106,10 +109,10 @@ phase(values["no-search"] ? "finalize" : "finalize and search index");
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nStatic site written to ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.join(", ")}; content: ${env.BLOG_CONTENT_DIR ?? "content/"}).`);
 
-/** The check's list of the pages to index; without it, the search index finds them in the export. */
-function readSearchPages() {
+/** What the check wrote for the build; without it, next.config.js reads the base URL and the search index finds its pages in the export. */
+function readBuildInfo() {
   try {
-    return JSON.parse(fs.readFileSync(searchPagesFile, "utf8"));
+    return JSON.parse(fs.readFileSync(buildInfoFile, "utf8"));
   } catch {
     return undefined;
   }

@@ -15,8 +15,8 @@ const { values, positionals } = parseArgs({
   options: {
     format: { type: "string", default: "text" },
     build: { type: "boolean", default: false },
-    // The build's own: where to write the export's files that the search index holds (see searchablePageFiles).
-    "search-pages": { type: "string" },
+    // The build's own: where to write what the rest of the build needs from the site model (JSON).
+    "build-info": { type: "string" },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
@@ -49,7 +49,11 @@ const result = await runCheck({
 });
 if (progress && result.postsChecked >= 200) process.stderr.write("\n");
 const seconds = (performance.now() - started) / 1000;
-if (values["search-pages"]) fs.writeFileSync(values["search-pages"], JSON.stringify(searchablePageFiles(result.site.routes.values())));
+if (values["build-info"]) {
+  // Jekyll's `baseurl` (next.config.js then need not read the config), and the export's files that the search index holds.
+  const info = { baseUrl: result.site.config.baseurl, searchPages: searchablePageFiles(result.site.routes.values()) };
+  fs.writeFileSync(values["build-info"], JSON.stringify(info));
+}
 
 /** Paths as the user sees them: relative to where the command runs. */
 function displayPath(p: ContentProblem): string {
