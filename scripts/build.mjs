@@ -52,7 +52,8 @@ try {
   console.error(`Cannot write the export to ${target}: ${error.message}. Choose another --out folder.`);
   process.exit(1);
 }
-// The check also writes what the rest of the build needs from the site model: the base URL and the pages to index.
+// The check also writes what the rest of the build needs from the site model: the base URL, whether
+// pages keep the client runtime, and the pages to index.
 const buildInfoFile = path.join(os.tmpdir(), `blog-build-info-${process.pid}.json`);
 process.on("exit", () => fs.rmSync(buildInfoFile, { force: true }));
 const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build", "--build-info", buildInfoFile], { stdio: "inherit", env });
@@ -60,6 +61,10 @@ if (check.status !== 0) process.exit(check.status ?? 1);
 const buildInfo = readBuildInfo();
 // next.config.js reads the config for it otherwise, loading tsx (0.3 s).
 if (typeof buildInfo?.baseUrl === "string") env.BLOG_BASE_PATH ??= buildInfo.baseUrl;
+// Pages without the client runtime need no RSC payload files: Next.js's export step does not copy them.
+if (buildInfo?.clientRuntime === false) {
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(path.resolve("scripts", "next-export-preload.cjs"))}`.trim();
+}
 phase("check");
 
 // The check has reported the content problems; the build need not print them again.

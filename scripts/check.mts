@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import fs from "node:fs";
 import { runCheck } from "@/lib/check";
+import { usesClientRuntime } from "@/lib/config";
 import { contentRoot } from "@/lib/content/paths";
 import { describeProblem, type ContentProblem } from "@/lib/content/problems";
 import { searchablePageFiles } from "@/lib/site";
@@ -50,8 +51,13 @@ const result = await runCheck({
 if (progress && result.postsChecked >= 200) process.stderr.write("\n");
 const seconds = (performance.now() - started) / 1000;
 if (values["build-info"]) {
-  // Jekyll's `baseurl` (next.config.js then need not read the config), and the export's files that the search index holds.
-  const info = { baseUrl: result.site.config.baseurl, searchPages: searchablePageFiles(result.site.routes.values()) };
+  // Jekyll's `baseurl` (next.config.js then need not read the config), whether pages keep Next.js's
+  // client runtime, and the export's files that the search index holds.
+  const info = {
+    baseUrl: result.site.config.baseurl,
+    clientRuntime: usesClientRuntime(result.site.config),
+    searchPages: searchablePageFiles(result.site.routes.values()),
+  };
   fs.writeFileSync(values["build-info"], JSON.stringify(info));
 }
 

@@ -1,0 +1,26 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+
+describe("next-export-preload", () => {
+  let dir = "";
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("skips only the copies of RSC payloads into the export, as Next.js's export step makes them", () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-preload-"));
+    fs.writeFileSync(path.join(dir, "page.rsc"), "payload");
+    fs.writeFileSync(path.join(dir, "page.html"), "<p>page</p>");
+    const script = `
+      const fs = require("fs");
+      (async () => {
+        await fs.promises.copyFile("page.rsc", "index.txt");
+        await fs.promises.copyFile("page.html", "index.html");
+        await require("node:fs/promises").copyFile("page.rsc", "other.rsc");
+      })();`;
+    execFileSync(process.execPath, ["--require", path.resolve("scripts", "next-export-preload.cjs"), "-e", script], { cwd: dir });
+    expect(fs.readdirSync(dir).sort()).toEqual(["index.html", "other.rsc", "page.html", "page.rsc"]);
+    expect(fs.readFileSync(path.join(dir, "index.html"), "utf8")).toBe("<p>page</p>");
+  });
+});
