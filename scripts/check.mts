@@ -2,9 +2,9 @@
 // Validates the content folder (BLOG_CONTENT_DIR or content/), or only the files
 // named, and prints every problem as `path:line:column severity rule message`.
 // Exit 1 on any error (with --build: only on problems that block a build).
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import fs from "node:fs";
 import { runCheck } from "@/lib/check";
 import { usesClientRuntime } from "@/lib/config";
 import { contentRoot } from "@/lib/content/paths";
