@@ -4,6 +4,9 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSearchIndex, indexPlan } from "./search-index.mjs";
 
+/** How many pages the index in `bundle` (a Pagefind output folder) holds. */
+const pageCount = (bundle: string) => JSON.parse(fs.readFileSync(path.join(bundle, "pagefind-entry.json"), "utf8")).languages.en.page_count;
+
 const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 
 describe("buildSearchIndex", () => {
@@ -26,8 +29,7 @@ describe("buildSearchIndex", () => {
       "404.html": page("<h1>Page not found</h1>"),
     });
     expect(await buildSearchIndex(out, { quiet: true })).toBe(true);
-    const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
-    expect(entry.languages.en.page_count).toBe(1);
+    expect(pageCount(path.join(out, "pagefind"))).toBe(1);
     expect(JSON.parse(fs.readFileSync(path.join(out, "pagefind", "more-indexes.json"), "utf8"))).toEqual([]);
     // Pagefind was handed the marked page in a folder of its own, which is gone again.
     expect(fs.readdirSync(out).sort()).toEqual(["404.html", "blog", "index.html", "pagefind"]);
@@ -41,8 +43,7 @@ describe("buildSearchIndex", () => {
       "blog/three/index.html": page('<h1 data-pagefind-body>Three</h1><div data-pagefind-body><p>third words</p></div>'),
     });
     expect(await buildSearchIndex(out, { quiet: true, pages: ["blog/one/index.html", "blog/two.html"] })).toBe(true);
-    const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
-    expect(entry.languages.en.page_count).toBe(2);
+    expect(pageCount(path.join(out, "pagefind"))).toBe(2);
   });
 
   it("searches the export for marked pages when a page it is given is not there", async () => {
@@ -51,8 +52,7 @@ describe("buildSearchIndex", () => {
       "blog/three/index.html": page('<h1 data-pagefind-body>Three</h1><div data-pagefind-body><p>third words</p></div>'),
     });
     expect(await buildSearchIndex(out, { quiet: true, pages: ["blog/one/index.html", "blog/caf%C3%A9/index.html"] })).toBe(true);
-    const entry = JSON.parse(fs.readFileSync(path.join(out, "pagefind", "pagefind-entry.json"), "utf8"));
-    expect(entry.languages.en.page_count).toBe(2);
+    expect(pageCount(path.join(out, "pagefind"))).toBe(2);
   });
 
   it("writes no index when no page is marked, instead of indexing every page", async () => {
@@ -77,7 +77,6 @@ describe("buildSearchIndex on a large blog", () => {
     expect(await buildSearchIndex(dir, { quiet: true, postsPerIndex: 2 })).toBe(true);
     const bundle = path.join(dir, "pagefind");
     expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/", "index-3/"]);
-    const pageCount = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
     expect([pageCount(bundle), pageCount(path.join(bundle, "index-2")), pageCount(path.join(bundle, "index-3"))]).toEqual([2, 2, 1]);
     // The folders of pages handed to Pagefind are gone; the export is as it was.
     expect(fs.readdirSync(dir).sort()).toEqual(["blog", "index.html", "pagefind"]);
@@ -92,7 +91,6 @@ describe("buildSearchIndex on a large blog", () => {
     expect(await buildSearchIndex(dir, { quiet: true, splitFrom: 2 })).toBe(true);
     const bundle = path.join(dir, "pagefind");
     expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/"]);
-    const pageCount = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages.en.page_count;
     expect([pageCount(bundle), pageCount(path.join(bundle, "index-2"))]).toEqual([3, 3]);
     expect(fs.readdirSync(dir).sort()).toEqual(["blog", "pagefind"]);
   });
