@@ -14,6 +14,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     // Unit tests render fixtures; they must not read or fill the build's render cache.
     env: { BLOG_CACHE: "0" },
+    setupFiles: ["lib/testing/vitest-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

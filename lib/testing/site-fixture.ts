@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { makeTempDir } from "./temp-dirs";
 
 /** Writes a throwaway content folder for a test: path -> text or bytes. */
 export function makeSite(files: Record<string, string | Uint8Array>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "blog-site-"));
+  const root = makeTempDir("blog-site-");
   for (const [file, content] of Object.entries(files)) {
     const target = path.join(root, file);
     fs.mkdirSync(path.dirname(target), { recursive: true });
