@@ -30,10 +30,12 @@ const MIN_POSTS_PER_THREAD = 150;
 /**
  * Rendering a post allocates heavily, and most of it dies young (micromark's events, the trees). With
  * V8's default young generation, garbage collection took 17% of a render thread's time; 128 MB cut the
- * CPU time of checking 3,000 posts by 15% (37.4 to 31.8 s, two runs each; 64 MB did nothing), for
- * 200 MB more memory.
+ * CPU time of checking 3,000 posts by 15% (37.4 to 31.8 s, two runs each; 64 MB did nothing), and
+ * 256 MB by 7% more (3,000 posts: 16.0-16.6 s against 17.0-18.4 s, three alternating runs each;
+ * 10,000: 42.2 and 42.7 s against 47.4 and 45.8 s), for about 250 MB more memory (192 and 384 MB
+ * behaved as 128 and 256).
  */
-const YOUNG_GENERATION_MB = 128;
+const YOUNG_GENERATION_MB = 256;
 
 /**
  * How long one post may take to render. Real posts take milliseconds to a
