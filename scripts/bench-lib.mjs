@@ -28,6 +28,22 @@ export const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/**
+ * The build's own steps, from the line it ends with: "(check 18.6 s, next build 23.0 s, finalize and
+ * search index 5.2 s; content: ...)" -> { check: 18600, "next build": 23000, ... } (milliseconds).
+ */
+export function buildSteps(text) {
+  const steps = {};
+  for (const [, name, seconds] of text.matchAll(/([a-z][a-z ]*?) ([\d.]+) s(?:,|$)/g)) steps[name.trim()] = Number(seconds) * 1000;
+  return steps;
+}
+
+/** Medians of each step over runs (steps missing from a run are left out of its median). */
+export function medianSteps(stepsOfRuns) {
+  const names = [...new Set(stepsOfRuns.flatMap((steps) => Object.keys(steps)))];
+  return Object.fromEntries(names.map((name) => [name, median(stepsOfRuns.map((steps) => steps[name]).filter((ms) => ms !== undefined))]));
+}
+
 export const sha256 = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /**

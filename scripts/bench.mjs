@@ -25,8 +25,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import {
-  BENCH_DIR, GENERATOR, REAL_CORPUS, ROOT, ensureCorpus, gitCommit, kb, log, mb, median, newestPost,
-  postFiles, sampleProcessTree, sec, walkFiles, workingCopy,
+  BENCH_DIR, GENERATOR, REAL_CORPUS, ROOT, buildSteps, ensureCorpus, gitCommit, kb, log, mb, median, newestPost,
+  medianSteps, postFiles, sampleProcessTree, sec, walkFiles, workingCopy,
 } from "./bench-lib.mjs";
 import { createTrash } from "./build-output.mjs";
 
@@ -68,6 +68,7 @@ function build(label, contentDir, outDir, logFile) {
     });
     const tree = sampleProcessTree(child.pid, 100);
     let step = "starting";
+    let stepsMs = {};
     let partial = ""; // chunks do not end at line ends
     const watchStep = (chunk) => {
       logStream.write(chunk);
@@ -77,6 +78,8 @@ function build(label, contentDir, outDir, logFile) {
       for (let line of lines) {
         line = line.replace(/\x1b\[[0-9;]*m/g, "").trim().replace(/^✓ /, "");
         if (/^(Creating|Compiled|Running|Finished|Collecting|Generating|Finalizing)/.test(line)) step = line;
+        const summary = /^Static site written to .* in [\d.]+ s \((.*?); content:/.exec(line);
+        if (summary) stepsMs = buildSteps(summary[1]);
       }
     };
     child.stdout.on("data", watchStep);
@@ -96,7 +99,7 @@ function build(label, contentDir, outDir, logFile) {
         return;
       }
       // The 1-minute load average at the end: other work on the machine slows wall times down.
-      resolve({ wallMs, cpuMs, peakBytes, peakBytesByStep, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases() });
+      resolve({ wallMs, cpuMs, peakBytes, peakBytesByStep, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases(), stepsMs });
     });
   });
 }
@@ -262,9 +265,11 @@ async function benchCorpus({ name, source, posts }) {
       log(`${tag}: setting aside .next/, .cache/render/ and the old output ...`);
       for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) trash.add(folder);
       await settleDisk(tag);
+      // What else runs on the machine: after the pause, the last build's own load has mostly decayed.
+      const loadAvg1BeforeCold = os.loadavg()[0];
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
-      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); ${formatPhases(cold.phasesMs)}`);
+      log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); steps: ${formatPhases(cold.stepsMs)}; Next.js: ${formatPhases(cold.phasesMs)}`);
 
       // 2. and 3. figures of the output (the same every run; taken from the cold build).
       const output = outputStats(outDir);
@@ -287,8 +292,8 @@ async function benchCorpus({ name, source, posts }) {
       const rebuildShowsEdit = url && fs.readFileSync(fileOf(outDir, url), "utf8").includes(marker)
         ? true
         : walkFiles(outDir).some((f) => f.endsWith(".html") && fs.readFileSync(f, "utf8").includes(marker));
-      log(`${tag}: rebuild ${sec(rebuild.wallMs)} s (CPU ${sec(rebuild.cpuMs)} s), peak ${mb(rebuild.peakBytes)} MB; ${formatPhases(rebuild.phasesMs)}${rebuildShowsEdit ? "" : " — WARNING: the edit is not in the output"}`);
-      results.push({ run, cold, rebuild, rebuildShowsEdit, output, page });
+      log(`${tag}: rebuild ${sec(rebuild.wallMs)} s (CPU ${sec(rebuild.cpuMs)} s), peak ${mb(rebuild.peakBytes)} MB; steps: ${formatPhases(rebuild.stepsMs)}; Next.js: ${formatPhases(rebuild.phasesMs)}${rebuildShowsEdit ? "" : " — WARNING: the edit is not in the output"}`);
+      results.push({ run, cold, rebuild, rebuildShowsEdit, output, page, loadAvg1BeforeCold });
     }
   } finally {
     if (!opts.keep) {
@@ -311,13 +316,15 @@ async function benchCorpus({ name, source, posts }) {
     rebuildCpuMs: median(results.map((r) => r.rebuild.cpuMs)),
     peakRssBytes: median(results.map((r) => r.cold.peakBytes)),
     rebuildPeakRssBytes: median(results.map((r) => r.rebuild.peakBytes)),
+    coldStepsMs: medianSteps(results.map((r) => r.cold.stepsMs)),
+    rebuildStepsMs: medianSteps(results.map((r) => r.rebuild.stepsMs)),
     msPerPage: coldMs / last.output.pages,
     outBytes: last.output.bytes,
     outFiles: last.output.files,
     editedPost: path.relative(content, edited),
     rebuildShowsEdit: results.every((r) => r.rebuildShowsEdit),
     postPage: last.page,
-    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, peakRssBytesByStep: r.cold.peakBytesByStep, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
+    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, peakRssBytesByStep: r.cold.peakBytesByStep, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldStepsMs: r.cold.stepsMs, rebuildStepsMs: r.rebuild.stepsMs, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1BeforeCold: r.loadAvg1BeforeCold, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
   };
 }
 
@@ -372,6 +379,7 @@ const report = {
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
     "Cold: .next/ and .cache/render/ set aside before the build (deleted when the benchmark ends); it starts after sync, a minute or more after the last build ended. Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
+    "Steps: the build's own (check = content check and rendering every post, next build, finalize = stripping the runtime and the search index), from the line it ends with.",
     "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
     "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process); peakRssBytesByStep: the same for each step (the check, next build, the search index), the build script itself included.",
     "Post page JS = external <script src> files (nomodule excluded) + inline scripts; inline script bytes are also part of the HTML.",
@@ -389,9 +397,11 @@ const table = [
   ...rows.map((r) => `| ${r.name} | ${r.posts} | ${r.pages} | ${sec(r.coldBuildMs)} | ${sec(r.coldBuildCpuMs)} | ${sec(r.rebuildMs)} | ${mb(r.peakRssBytes)} | ${r.msPerPage.toFixed(1)} | ${mb(r.outBytes)} | ${rawGzip(r.postPage?.html)} | ${rawGzip(r.postPage?.css)} | ${rawGzip(r.postPage?.js)} | ${r.postPage ? `${r.postPage.scripts.external} + ${r.postPage.scripts.inline} inline` : "–"} |`),
 ];
 console.log(`\n${table.join("\n")}\n`);
+for (const r of rows) console.log(`${r.name}: cold build steps (medians) ${formatPhases(r.coldStepsMs)}; rebuild ${formatPhases(r.rebuildStepsMs)}.`);
 if (marginalMsPerPage != null) console.log(`Marginal cost (cold build, ${synthetic[0].name} -> ${synthetic.at(-1).name}): ${marginalMsPerPage.toFixed(1)} ms per page (CPU time: ${marginalCpuMsPerPage?.toFixed(1) ?? "–"} ms per page).`);
 console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemBytes)} MB RAM, ${machine.os}, Node ${machine.node}, Next.js ${machine.next}; commit ${report.git.commit?.slice(0, 10) ?? "?"}${report.git.dirty ? " (modified)" : ""}.`);
-const busiest = Math.max(loadAvgAtStart[0], ...rows.flatMap((r) => r.perRun.flatMap((p) => [p.loadAvg1AfterCold, p.loadAvg1AfterRebuild])));
-if (busiest > machine.cpus) console.log(`Note: the 1-minute load average reached ${busiest.toFixed(1)} on ${machine.cpus} CPUs: other work ran alongside, so wall times are inflated (compare the CPU times).`);
+// Measured before each cold build, after the pause: the load the builds themselves make (more threads than cores) does not count.
+const busiest = Math.max(loadAvgAtStart[0], ...rows.flatMap((r) => r.perRun.map((p) => p.loadAvg1BeforeCold)));
+if (busiest > machine.cpus) console.log(`Note: the 1-minute load average was up to ${busiest.toFixed(1)} on ${machine.cpus} CPUs before a cold build: other work ran alongside, so wall times are inflated (compare the CPU times).`);
 for (const r of rows) if (!r.rebuildShowsEdit) console.log(`WARNING: ${r.name}: the rebuild's output does not contain the edit.`);
 console.log(`JSON: ${path.relative(process.cwd(), jsonFile)}`);
