@@ -241,12 +241,31 @@ process.on("exit", () => trash.empty());
 const SETTLE_MS = 65_000;
 let lastBuildEnded = 0;
 
+/**
+ * Waits for the disk to settle, and returns how many cores other work kept busy meanwhile (no build
+ * runs then, so any CPU time is someone else's; at least 2 s are sampled). The load average cannot
+ * tell: a minute after a build it still counts the build's own threads.
+ */
 async function settleDisk(tag) {
   spawnSync("sync");
   const wait = lastBuildEnded + SETTLE_MS - Date.now();
-  if (wait <= 0) return;
-  log(`${tag}: waiting ${Math.ceil(wait / 1000)} s for the last build's deleted files to age (a fresh checkout has none) ...`);
-  await new Promise((resolve) => setTimeout(resolve, wait));
+  if (wait > 0) log(`${tag}: waiting ${Math.ceil(wait / 1000)} s for the last build's deleted files to age (a fresh checkout has none) ...`);
+  const before = cpuTimes();
+  await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 2000)));
+  const after = cpuTimes();
+  return after.total > before.total ? (os.cpus().length * (after.busy - before.busy)) / (after.total - before.total) : 0;
+}
+
+/** CPU time of the whole machine so far, busy and in all (ms, summed over cores). */
+function cpuTimes() {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of os.cpus()) {
+    const all = times.user + times.nice + times.sys + times.idle + times.irq;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
 }
 
 async function benchCorpus({ name, source, posts }) {
@@ -264,9 +283,7 @@ async function benchCorpus({ name, source, posts }) {
       // 1. cold: no Next.js build cache, no rendered-post cache (and no old output to replace).
       log(`${tag}: setting aside .next/, .cache/render/ and the old output ...`);
       for (const folder of [outDir, path.join(ROOT, ".next"), path.join(ROOT, ".cache", "render")]) trash.add(folder);
-      await settleDisk(tag);
-      // What else runs on the machine: after the pause, the last build's own load has mostly decayed.
-      const loadAvg1BeforeCold = os.loadavg()[0];
+      const otherBusyCores = await settleDisk(tag);
       log(`${tag}: cold build (log: ${path.relative(ROOT, path.join(logDir, `${name}-${run}-cold.log`))}) ...`);
       const cold = await build(`${tag} cold build`, content, outDir, path.join(logDir, `${name}-${run}-cold.log`));
       log(`${tag}: cold build ${sec(cold.wallMs)} s (CPU ${sec(cold.cpuMs)} s), peak ${mb(cold.peakBytes)} MB (${cold.maxProcesses} processes; by step: ${formatPeaks(cold.peakBytesByStep)}); steps: ${formatPhases(cold.stepsMs)}; Next.js: ${formatPhases(cold.phasesMs)}`);
@@ -293,7 +310,7 @@ async function benchCorpus({ name, source, posts }) {
         ? true
         : walkFiles(outDir).some((f) => f.endsWith(".html") && fs.readFileSync(f, "utf8").includes(marker));
       log(`${tag}: rebuild ${sec(rebuild.wallMs)} s (CPU ${sec(rebuild.cpuMs)} s), peak ${mb(rebuild.peakBytes)} MB; steps: ${formatPhases(rebuild.stepsMs)}; Next.js: ${formatPhases(rebuild.phasesMs)}${rebuildShowsEdit ? "" : " — WARNING: the edit is not in the output"}`);
-      results.push({ run, cold, rebuild, rebuildShowsEdit, output, page, loadAvg1BeforeCold });
+      results.push({ run, cold, rebuild, rebuildShowsEdit, output, page, otherBusyCores });
     }
   } finally {
     if (!opts.keep) {
@@ -324,7 +341,7 @@ async function benchCorpus({ name, source, posts }) {
     editedPost: path.relative(content, edited),
     rebuildShowsEdit: results.every((r) => r.rebuildShowsEdit),
     postPage: last.page,
-    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, peakRssBytesByStep: r.cold.peakBytesByStep, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldStepsMs: r.cold.stepsMs, rebuildStepsMs: r.rebuild.stepsMs, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, loadAvg1BeforeCold: r.loadAvg1BeforeCold, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
+    perRun: results.map((r) => ({ run: r.run, coldBuildMs: r.cold.wallMs, rebuildMs: r.rebuild.wallMs, coldBuildCpuMs: r.cold.cpuMs, rebuildCpuMs: r.rebuild.cpuMs, peakRssBytes: r.cold.peakBytes, peakRssBytesByStep: r.cold.peakBytesByStep, rebuildPeakRssBytes: r.rebuild.peakBytes, maxProcesses: r.cold.maxProcesses, coldStepsMs: r.cold.stepsMs, rebuildStepsMs: r.rebuild.stepsMs, coldPhasesMs: r.cold.phasesMs, rebuildPhasesMs: r.rebuild.phasesMs, otherBusyCoresBeforeCold: r.otherBusyCores, loadAvg1AfterCold: r.cold.loadAvg1, loadAvg1AfterRebuild: r.rebuild.loadAvg1 })),
   };
 }
 
@@ -379,6 +396,7 @@ const report = {
     "Times are wall times of `node scripts/build.mjs` (next build + post-processing), medians over runs.",
     "Cold: .next/ and .cache/render/ set aside before the build (deleted when the benchmark ends); it starts after sync, a minute or more after the last build ended. Rebuild: one post edited, caches kept.",
     "CPU: user + system time summed over the build's process tree (less sensitive than wall time to other load on the machine).",
+    "otherBusyCoresBeforeCold: cores that other work kept busy while the benchmark waited before the cold build (no build running; at least 2 s sampled).",
     "Steps: the build's own (check = content check and rendering every post, next build, finalize = stripping the runtime and the search index), from the line it ends with.",
     "Phases: durations of next build's own trace spans (.next/trace): compile = run-turbopack, typecheck = run-typescript, generate = static-generation (rendering every page).",
     "Peak memory: RSS summed over the build's process tree, sampled every 100 ms (shared pages counted per process); peakRssBytesByStep: the same for each step (the check, next build, the search index), the build script itself included.",
@@ -400,8 +418,7 @@ console.log(`\n${table.join("\n")}\n`);
 for (const r of rows) console.log(`${r.name}: cold build steps (medians) ${formatPhases(r.coldStepsMs)}; rebuild ${formatPhases(r.rebuildStepsMs)}.`);
 if (marginalMsPerPage != null) console.log(`Marginal cost (cold build, ${synthetic[0].name} -> ${synthetic.at(-1).name}): ${marginalMsPerPage.toFixed(1)} ms per page (CPU time: ${marginalCpuMsPerPage?.toFixed(1) ?? "–"} ms per page).`);
 console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${mb(machine.totalMemBytes)} MB RAM, ${machine.os}, Node ${machine.node}, Next.js ${machine.next}; commit ${report.git.commit?.slice(0, 10) ?? "?"}${report.git.dirty ? " (modified)" : ""}.`);
-// Measured before each cold build, after the pause: the load the builds themselves make (more threads than cores) does not count.
-const busiest = Math.max(loadAvgAtStart[0], ...rows.flatMap((r) => r.perRun.map((p) => p.loadAvg1BeforeCold)));
-if (busiest > machine.cpus) console.log(`Note: the 1-minute load average was up to ${busiest.toFixed(1)} on ${machine.cpus} CPUs before a cold build: other work ran alongside, so wall times are inflated (compare the CPU times).`);
+const otherWork = Math.max(...rows.flatMap((r) => r.perRun.map((p) => p.otherBusyCoresBeforeCold)));
+if (otherWork > 0.25) console.log(`Note: other work kept up to ${otherWork.toFixed(2)} of ${machine.cpus} cores busy just before a cold build, so wall times may be inflated (compare the CPU times).`);
 for (const r of rows) if (!r.rebuildShowsEdit) console.log(`WARNING: ${r.name}: the rebuild's output does not contain the edit.`);
 console.log(`JSON: ${path.relative(process.cwd(), jsonFile)}`);
