@@ -18,7 +18,7 @@ describe("buildSteps", () => {
 
 describe("medianSteps", () => {
   it("takes each step's median over the runs that have it", () => {
-    const runs = [{ check: 3, "next build": 10 }, { check: 1, "next build": 30 }, { check: 2 }];
+    const runs: Record<string, number>[] = [{ check: 3, "next build": 10 }, { check: 1, "next build": 30 }, { check: 2 }];
     expect(medianSteps(runs)).toEqual({ check: 2, "next build": 20 });
   });
 });
