@@ -98,7 +98,7 @@ function build(label, contentDir, outDir, logFile) {
         reject(new Error(`${label} failed (exit ${code ?? signal}); last lines of ${logFile}:\n${tail}`));
         return;
       }
-      // The 1-minute load average at the end: other work on the machine slows wall times down.
+      // The 1-minute load average at the end, kept in the JSON (it counts the build's own threads too; see settleDisk).
       resolve({ wallMs, cpuMs, peakBytes, peakBytesByStep, maxProcesses, loadAvg1: os.loadavg()[0], phasesMs: nextPhases(), stepsMs });
     });
   });
