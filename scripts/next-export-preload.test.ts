@@ -1,17 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { folderWith } from "../lib/testing/folder-fixture";
 
 describe("next-export-preload", () => {
-  let dir = "";
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
   it("skips only the copies of RSC payloads into the export, as Next.js's export step makes them", () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "export-preload-"));
-    fs.writeFileSync(path.join(dir, "page.rsc"), "payload");
-    fs.writeFileSync(path.join(dir, "page.html"), "<p>page</p>");
+    const dir = folderWith({ "page.rsc": "payload", "page.html": "<p>page</p>" }, "export-preload-");
     const script = `
       const fs = require("fs");
       (async () => {

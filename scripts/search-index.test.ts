@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { folderWith } from "../lib/testing/folder-fixture";
 import { buildSearchIndex, indexPlan } from "./search-index.mjs";
 
 /** How many pages the index in `bundle` (a Pagefind output folder) holds. */
@@ -9,17 +10,12 @@ const pageCount = (bundle: string) => JSON.parse(fs.readFileSync(path.join(bundl
 
 const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
 
+/** An export holding posts 1 to `count` at blog/post-N/index.html, each marked for the index. */
+const postPages = (count: number) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`blog/post-${i + 1}/index.html`, page(`<h1 data-pagefind-body>Post ${i + 1}</h1><div data-pagefind-body><p>words of post ${i + 1}</p></div>`)]));
+
 describe("buildSearchIndex", () => {
-  let dir = "";
-  const site = (files: Record<string, string>) => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
-    for (const [file, html] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), html);
-    }
-    return dir;
-  };
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const site = (files: Record<string, string>) => folderWith(files, "search-index-");
 
   it("indexes only pages with data-pagefind-body", async () => {
     const out = site({
@@ -63,17 +59,9 @@ describe("buildSearchIndex", () => {
 });
 
 describe("buildSearchIndex on a large blog", () => {
-  let dir = "";
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it("splits the posts over several indexes and lists the extra ones for the search page", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
-    const post = (n: number) => page(`<h1 data-pagefind-body>Post ${n}</h1><div data-pagefind-body><p>words of post ${n}</p></div>`);
-    for (let n = 1; n <= 5; n++) {
-      fs.mkdirSync(path.join(dir, "blog", `post-${n}`), { recursive: true });
-      fs.writeFileSync(path.join(dir, "blog", `post-${n}`, "index.html"), post(n));
-    }
-    fs.writeFileSync(path.join(dir, "index.html"), page("<h1>Posts</h1>"));
+    const dir = folderWith({ ...postPages(5), "index.html": page("<h1>Posts</h1>") }, "search-index-");
     expect(await buildSearchIndex(dir, { quiet: true, postsPerIndex: 2 })).toBe(true);
     const bundle = path.join(dir, "pagefind");
     expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/", "index-3/"]);
@@ -83,11 +71,7 @@ describe("buildSearchIndex on a large blog", () => {
   });
 
   it.runIf(os.availableParallelism() >= 2)("builds two indexes at the same time, each with its share of the posts", async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "search-index-"));
-    for (let n = 1; n <= 6; n++) {
-      fs.mkdirSync(path.join(dir, "blog", `post-${n}`), { recursive: true });
-      fs.writeFileSync(path.join(dir, "blog", `post-${n}`, "index.html"), page(`<h1 data-pagefind-body>Post ${n}</h1><div data-pagefind-body><p>words of post ${n}</p></div>`));
-    }
+    const dir = folderWith(postPages(6), "search-index-");
     expect(await buildSearchIndex(dir, { quiet: true, splitFrom: 2 })).toBe(true);
     const bundle = path.join(dir, "pagefind");
     expect(JSON.parse(fs.readFileSync(path.join(bundle, "more-indexes.json"), "utf8"))).toEqual(["index-2/"]);
