@@ -63,6 +63,16 @@ describe("publishStaticFiles", () => {
     });
     expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, kept: 0 });
     expect(fs.readFileSync(path.join(dir, "google123.html"), "utf8")).toBe("google-site-verification");
+    expect(fs.readFileSync(path.join(dir, "blog/index.html"), "utf8")).toBe('<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok</body></html>');
     expect(fs.existsSync(path.join(dir, "blog/index.txt"))).toBe(false);
+  });
+
+  it("leaves a page that was written without the runtime as it is", () => {
+    const html = '<!DOCTYPE html><html lang="en" data-client-runtime="off"><body>ok</body></html>';
+    const dir = folderWith({ "blog/index.html": html });
+    const before = fs.statSync(path.join(dir, "blog/index.html")).ino;
+    expect(stripClientRuntime(dir)).toMatchObject({ stripped: 1, kept: 0 });
+    // Not rewritten: the same file, not a replacement.
+    expect(fs.statSync(path.join(dir, "blog/index.html")).ino).toBe(before);
   });
 });

@@ -1,12 +1,19 @@
 // Preloaded into `next build` by scripts/build.mjs (NODE_OPTIONS --require) when no page keeps
-// Next.js's client runtime. Next.js's export step copies each page's RSC payload next to its HTML
-// as index.txt, for its client router to fetch; pages without the runtime never do, and the build
-// deleted the copies again (16,742 files of 25 KB at 10,000 posts, written and then deleted).
-// This skips those copies and nothing else. Should a later Next.js copy them another way, they
-// are written and deleted as before (scripts/finalize-export.mjs).
+// Next.js's client runtime. Next.js writes each prerendered page as HTML with its runtime scripts and
+// inline RSC payload, plus the payload again as a `.rsc` file, and its export step copies that file next
+// to the HTML as index.txt, for its client router to fetch. Pages without the runtime need none of it:
+// here the page workers write each page without the runtime and skip the payload files, and the
+// export step skips their copies. The build rewrote every page and deleted the copies afterwards
+// (16,742 pages at 10,000 posts). Should a later Next.js write or copy them another way, the build
+// strips and deletes what is left as before (scripts/finalize-export.mjs).
 const fs = require("node:fs");
+const path = require("node:path");
+const { clientRuntimeOf, withoutClientRuntime } = require("./client-runtime.cjs");
 
-const copyFile = fs.promises.copyFile;
+const { copyFile, writeFile } = fs.promises;
+
+/** Where Next.js writes the pages it prerenders, and their payloads (export/routes/app-page.js). */
+const PRERENDERED = `${path.sep}server${path.sep}app${path.sep}`;
 
 /** Next.js's `.rsc` payload copied to the export as `.txt` (export/index.js: copy prerendered routes). */
 function isPayloadCopy(source, destination) {
@@ -16,4 +23,13 @@ function isPayloadCopy(source, destination) {
 fs.promises.copyFile = function copyFileExceptPayloads(source, destination, mode) {
   if (isPayloadCopy(source, destination)) return Promise.resolve();
   return copyFile.call(this, source, destination, mode);
+};
+
+fs.promises.writeFile = function writePagesWithoutClientRuntime(file, data, options) {
+  const name = String(file);
+  if (name.includes(PRERENDERED)) {
+    if (name.endsWith(".rsc")) return Promise.resolve();
+    if (name.endsWith(".html") && typeof data === "string" && clientRuntimeOf(data) === "off") data = withoutClientRuntime(data);
+  }
+  return writeFile.call(this, file, data, options);
 };
