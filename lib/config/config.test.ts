@@ -14,6 +14,12 @@ describe("feed settings", () => {
     expect(config).toMatchObject({ feedPath: "/blog/feed.xml", feedRssPath: "/blog/index.rss", feedJsonPath: "/blog/index.json", feedLimit: 5 });
   });
 
+  it("stay at /feed.xml for a site that used jekyll-feed, where it wrote the feed", () => {
+    expect(parseConfig([{ file: "_config.yml", text: "plugins:\n  - jekyll-feed\n" }]).config).toMatchObject({ feedPath: "/feed.xml", feedRssPath: "/rss.xml", feedJsonPath: "/feed.json" });
+    expect(parseConfig([{ file: "_config.yml", text: "gems: [jekyll-feed]\n" }]).config.feedPath).toBe("/feed.xml");
+    expect(parseConfig([{ file: "_config.yml", text: "plugins: [jekyll-feed]\nfeed:\n  path: /blog/atom.xml\n" }]).config.feedPath).toBe("/blog/atom.xml");
+  });
+
   it("report a bad limit and fall back to the default", () => {
     const { config, problems } = parseConfig([{ file: "_config.yml", text: "feed:\n  limit: 0\n" }]);
     expect(config.feedLimit).toBe(20);

@@ -12,11 +12,14 @@ import { parseConfig, type ConfigSource, type SiteConfig } from "./index";
 export function readConfig(root: string): { config: SiteConfig; problems: ContentProblem[]; sources: ConfigSource[] } {
   const problems: ContentProblem[] = [];
   const sources = configFiles(root).flatMap((file) => {
-    const text = readOptional(path.resolve(root, file));
-    if (text === undefined && file !== "_config.yml") {
+    const read = readIfPresent(path.resolve(root, file));
+    if ("error" in read) {
+      // Not a missing file: building with the defaults would move every URL.
+      problems.push(problem({ rule: "file/unreadable", file, message: `Cannot read the config file: ${read.error}`, expected: "a readable YAML file", hint: "check the file's permissions, or that it is a file and not a folder" }));
+    } else if (read.text === undefined && file !== "_config.yml") {
       problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
     }
-    return text === undefined ? [] : [{ file, text }];
+    return "text" in read && read.text !== undefined ? [{ file, text: read.text }] : [];
   });
   const parsed = parseConfig(sources);
   return { config: parsed.config, problems: [...problems, ...parsed.problems], sources };
@@ -33,9 +36,16 @@ function configFiles(root: string): string[] {
 }
 
 function readOptional(file: string): string | undefined {
+  const read = readIfPresent(file);
+  return "text" in read ? read.text : undefined;
+}
+
+/** A file's text; no text if there is no such file; the error if there is one that cannot be read. */
+export function readIfPresent(file: string): { text: string | undefined } | { error: string } {
   try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
+    return { text: fs.readFileSync(file, "utf8") };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? { text: undefined } : { error: (error as Error).message };
   }
 }

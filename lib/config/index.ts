@@ -179,6 +179,13 @@ export function parseConfig(sources: ConfigSource[]): { config: SiteConfig; prob
     if (parsed.data && typeof parsed.data === "object" && !Array.isArray(parsed.data)) {
       data = deepMerge(data, parsed.data as Record<string, unknown>);
       lineOf.unshift((path) => ({ file: source.file, line: parsed.lineOf(path) }));
+    } else if (parsed.errors.length === 0 && parsed.data != null) {
+      // A list or a text: no setting could be read from it, and the defaults would move every URL.
+      problems.push(problem({
+        rule: "config/invalid", file: source.file, line: 1, blocksBuild: true,
+        message: `${source.file} is not a mapping of settings; none of it is used`, found: quote(parsed.data),
+        expected: "`key: value` lines such as `title: My blog`", hint: "remove the leading `-` of each line if it is a YAML list",
+      }));
     }
   }
   const locate = (path: readonly (string | number)[]) =>
@@ -400,7 +407,7 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>, frontMatterDef
     categoryNames: c.category_list,
     perPage: c.pagination.per_page ?? c.paginate ?? 10,
     paginate: c.pagination.enabled ?? true,
-    ...feedPaths(c.feed.path ?? "/blog/feed.xml", c.feed.rss_path, c.feed.json_path),
+    ...feedPaths(c.feed.path ?? defaultFeedPath(raw), c.feed.rss_path, c.feed.json_path),
     feedLimit: c.feed.limit,
     routes,
     headerImagePath: withSlashes(c.header_image_path),
@@ -419,6 +426,12 @@ function toSiteConfig(c: RawConfig, raw: Record<string, unknown>, frontMatterDef
     frontMatterDefaults,
     raw,
   };
+}
+
+/** A site that used jekyll-feed (in `plugins`, or `gems` before Jekyll 3.5) had its feed at /feed.xml: subscribers keep it. */
+function defaultFeedPath(raw: Record<string, unknown>): string {
+  const usedJekyllFeed = [raw.plugins, raw.gems].some((list) => Array.isArray(list) && list.includes("jekyll-feed"));
+  return usedJekyllFeed ? "/feed.xml" : "/blog/feed.xml";
 }
 
 /** RSS and JSON feeds default to the Atom feed's folder: /blog/feed.xml -> /blog/rss.xml, /blog/feed.json. */

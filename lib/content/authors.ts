@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { slugify } from "@/lib/permalinks/slugify";
 import { parseYaml } from "./yaml";
 import { problem, quote, type ContentProblem } from "./problems";
 
@@ -55,6 +56,8 @@ export interface AuthorLink {
 
 export interface AuthorProfile {
   id: string;
+  /** The id as it appears in the author page's URL (`Jane Doe` -> `jane-doe`). */
+  slug: string;
   /** Short name, as bylines show it. */
   name: string;
   fullName: string;
@@ -92,6 +95,7 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
   }
   const authors: AuthorProfile[] = [];
   const seen = new Set<string>();
+  const slugs = new Map<string, string>();
   for (const { raw, path } of entries) {
     let result = authorSchema.safeParse(withoutEmptyFields(raw));
     // A bad field is reported and left out; the rest of the profile still stands, so posts still find it.
@@ -103,7 +107,7 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
       problems.push(problem({
         rule: "authors/invalid", file, line: lineOfIssue(issue),
         field: field || undefined, found: value === undefined ? undefined : quote(value),
-        message: field ? `Author profile ${path.join(".")} has an invalid \`${field}\`; it is left out` : `Author profile ${path.join(".")} is not a mapping of fields; it is skipped`,
+        message: field ? `Author profile ${entryName(path)} has an invalid \`${field}\`; it is left out` : `Author profile ${entryName(path)} is not a mapping of fields; it is skipped`,
         expected: AUTHOR_FIELD_EXPECTATIONS[String(issue.path[0])] ?? "a profile such as `name: Jane Doe`, `bio: ...`, `avatar: jane.jpg`, `twitter: handle`",
       }));
     }
@@ -119,9 +123,30 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
       continue;
     }
     seen.add(a.id);
+    // The id names the author's page: `../..` or `!!!` would name none (or one outside the site).
+    const slug = slugify(a.id);
+    if (!slug) {
+      problems.push(problem({
+        rule: "authors/invalid", file, line: parsed.lineOf([...path, "id"]) ?? parsed.lineOf(path), field: "id", found: quote(a.id),
+        message: `Author id \`${a.id}\` has no letter or digit to name the author's page with; the profile is skipped`,
+        expected: "an id with letters or digits, such as `jdoe`",
+      }));
+      continue;
+    }
+    const sameSlug = slugs.get(slug);
+    if (sameSlug !== undefined) {
+      problems.push(problem({
+        rule: "authors/invalid", file, line: parsed.lineOf([...path, "id"]) ?? parsed.lineOf(path), field: "id", found: quote(a.id),
+        message: `Author ids \`${sameSlug}\` and \`${a.id}\` would share one author page (${slug}); the profile of \`${a.id}\` is skipped`,
+        expected: "ids that differ in more than case, spaces and punctuation", hint: "rename one of the two ids (and the posts that name it)",
+      }));
+      continue;
+    }
+    slugs.set(slug, a.id);
     const name = a.name ?? a.full_name ?? a.id;
     authors.push({
       id: a.id,
+      slug,
       name,
       fullName: a.full_name ?? name,
       description: a.description ?? a.bio ?? "",
@@ -131,6 +156,11 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
     });
   }
   return { authors, problems };
+}
+
+/** A profile as authors read the file: the third of a list is profile 3, a mapping's entries go by their id. */
+function entryName(path: (string | number)[]): string {
+  return typeof path[0] === "number" ? String(path[0] + 1) : `\`${path.join(".")}\``;
 }
 
 /** What each profile field takes, for messages about a bad value. */

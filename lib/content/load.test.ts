@@ -580,3 +580,65 @@ describe("loadContentInParallel", () => {
     expect(comparable(await loadContentInParallel(root, [failing]))).toEqual(comparable(loadContent(root)));
   });
 });
+
+describe("broken and hostile content folders (found in review)", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it("dates a post from its file name when `date:` has no value, as Jekyll does", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-01-01-a.md": post("title: A\ndate:") });
+    const { posts, problems } = loadContent(root);
+    expect(posts[0]!.date.toISOString()).toBe("2024-01-01T00:00:00.000Z");
+    expect(only(problems, "date/invalid")).toEqual([]);
+  });
+
+  it("stops on a config that cannot be read or is no mapping of settings, instead of building with the defaults", () => {
+    const folder = makeSite({ "_config.yml/x": "", "_posts/2024-01-01-a.md": post("title: A") });
+    expect(loadContent(folder).problems).toMatchObject([{ rule: "file/unreadable", file: "_config.yml", blocksBuild: true, message: expect.stringContaining("EISDIR") }]);
+    const list = makeSite({ "_config.yml": "- title: x\n- url: y\n", "_posts/2024-01-01-a.md": post("title: A") });
+    expect(only(loadContent(list).problems, "config/invalid")).toMatchObject([{ file: "_config.yml", line: 1, blocksBuild: true, message: "_config.yml is not a mapping of settings; none of it is used" }]);
+  });
+
+  it("reports data, include and authors files that cannot be read, with their names", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG, "_data/authors.yml": BASIC_AUTHORS, "_data/team.yml": "a: 1\n", "_includes/note.html": "Note",
+      "_posts/2024-01-01-a.md": post("title: A"),
+    });
+    const readFileSync = fs.readFileSync;
+    vi.spyOn(fs, "readFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) => {
+      if (/(team\.yml|note\.html|authors\.yml)$/.test(String(file))) throw Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), { code: "EACCES" });
+      return readFileSync(file, options);
+    }) as typeof fs.readFileSync);
+    const unreadable = only(loadContent(root).problems, "file/unreadable");
+    expect(unreadable.map((p) => p.file).sort()).toEqual(["_data/authors.yml", "_data/team.yml", "_includes/note.html"]);
+    expect(unreadable.every((p) => p.blocksBuild && p.message.includes("EACCES"))).toBe(true);
+  });
+
+  it("reports a folder of posts that cannot be read instead of leaving its posts out silently", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-01-a.md": post("title: A"), "_posts/locked/2024-01-02-b.md": post("title: B") });
+    const readdirSync = fs.readdirSync;
+    vi.spyOn(fs, "readdirSync").mockImplementation(((dir: fs.PathLike, options?: never) => {
+      if (String(dir).endsWith(`${path.sep}locked`)) throw Object.assign(new Error("EACCES: permission denied, scandir"), { code: "EACCES" });
+      return readdirSync(dir, options);
+    }) as typeof fs.readdirSync);
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => p.title)).toEqual(["A"]);
+    expect(only(problems, "file/unreadable")).toMatchObject([{ file: "_posts/locked", blocksBuild: true, message: expect.stringContaining("its posts are left out") }]);
+  });
+
+  it("does not follow a link from _posts/ back up to the content folder, or into _drafts/: drafts stay drafts, folders keep their categories", () => {
+    const root = makeSite({
+      "_config.yml": "timezone: UTC\ncategory_list:\n  events: Events\n",
+      "_posts/2024-01-01-a.md": post("title: A"), "_drafts/wip.md": post("title: WIP"),
+      "events/_posts/2024-01-02-meetup.md": post("title: Meetup"),
+    });
+    fs.symlinkSync("..", path.join(root, "_posts", "loop"));
+    fs.symlinkSync(path.join("..", "_drafts"), path.join(root, "_posts", "drafts"));
+    const { posts, problems } = loadContent(root);
+    expect(posts.map((p) => [p.title, p.draft, p.categories.map((c) => c.slug)])).toEqual([["A", false, []], ["WIP", true, []], ["Meetup", false, ["events"]]]);
+    expect(only(problems, "file/symlink-outside").map((p) => [p.file, p.message])).toEqual([
+      ["_posts/drafts", "Symbolic link points to _drafts, and _drafts is read on its own; it is not followed"],
+      ["_posts/loop", "Symbolic link points back up to the content folder, which holds it (a loop); it is not followed"],
+    ]);
+    expect(only(problems, "file/name-without-date")).toEqual([]);
+  });
+});

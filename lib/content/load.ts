@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { SiteConfig } from "@/lib/config";
-import { configText, readConfig } from "@/lib/config/files";
-import { slugify } from "@/lib/permalinks";
+import { configText, readConfig, readIfPresent } from "@/lib/config/files";
 import { indexAssets, type AssetIndex } from "./assets";
 import { parseAuthors } from "./authors";
 import { fillRoute, normalizePost, resolveImage, textHash, type NormalizeContext } from "./normalize";
@@ -63,6 +62,20 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
   const realRoot = safeRealpath(root) ?? root;
   // Real paths of the folders walked: a link back up the tree (`_posts/loop -> ..`) is walked once.
   const visited = new Set<string>();
+  // Post folders (`_posts`, `_drafts`, `events/_posts`) are each read on their own, as posts or drafts and with their
+  // categories: Jekyll also reads `_posts/` in subfolders, whose names become categories.
+  const folders = [["", []] as [string, string[]], ...nestedPostFolders(root)].flatMap(([dir, pathCategories]) =>
+    [["_posts", false], ["_drafts", true]].map(([name, draft]) => ({ dir: path.join(root, dir, name as string), draft: draft as boolean, pathCategories })));
+  const realFolders = folders.map((folder) => safeRealpath(folder.dir)).filter((real): real is string => real !== undefined);
+  const isWithin = (folder: string, file: string) => file === folder || file.startsWith(folder + path.sep);
+  /** Why a link to a folder is not followed: a loop back up the tree, or another post folder (read on its own). */
+  const linkedFolderProblem = (target: string, from: string, top: string): string | undefined => {
+    if (isWithin(target, safeRealpath(from) ?? from)) return `Symbolic link points back up to ${relativeToRoot(root, target) || "the content folder"}, which holds it (a loop); it is not followed`;
+    const other = realFolders.find((folder) => folder !== top && (isWithin(folder, target) || isWithin(target, folder)));
+    if (other) return `Symbolic link points to ${relativeToRoot(root, target)}, and ${relativeToRoot(root, other)} is read on its own; it is not followed`;
+    return undefined;
+  };
+  let top = "";
   const walk = (dir: string, draft: boolean) => {
     const real = safeRealpath(dir) ?? dir;
     if (visited.has(real)) return;
@@ -70,7 +83,10 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      // No _posts/ or _drafts/ is fine; a folder of posts that cannot be read would lose them silently.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") problems.push(problem({ rule: "file/unreadable", file: relativeToRoot(root, dir), message: `Cannot read the folder: ${(error as Error).message}; its posts are left out`, expected: "a readable folder", hint: "check the folder's permissions" }));
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -94,6 +110,11 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
         const stat = fs.statSync(target);
         isDirectory = stat.isDirectory();
         isFile = stat.isFile();
+        const notFollowed = isDirectory ? linkedFolderProblem(target, dir, top) : undefined;
+        if (notFollowed) {
+          problems.push(problem({ rule: "file/symlink-outside", file: source, message: notFollowed, expected: "a link to a folder of posts that nothing else reads", hint: "remove the link" }));
+          continue;
+        }
       }
       if (isDirectory) walk(absolute, draft);
       else if (isFile) {
@@ -102,12 +123,11 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
       }
     }
   };
-  // Jekyll also reads `_posts/` in subfolders (`events/_posts/...`); those folder names become categories.
-  for (const [dir, pathCategories] of [["", []] as [string, string[]], ...nestedPostFolders(root)]) {
+  for (const folder of folders) {
     const first = files.length;
-    walk(path.join(root, dir, "_posts"), false);
-    walk(path.join(root, dir, "_drafts"), true);
-    for (const file of files.slice(first)) file.pathCategories = pathCategories;
+    top = safeRealpath(folder.dir) ?? folder.dir;
+    walk(folder.dir, folder.draft);
+    for (const file of files.slice(first)) file.pathCategories = folder.pathCategories;
   }
   return { files, problems };
 }
@@ -151,12 +171,9 @@ function safeRealpath(file: string): string | undefined {
   }
 }
 
-function readOptional(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
+/** A file of the content folder that exists but cannot be read (permissions, a folder by that name): pages would silently lack it. */
+function unreadable(source: string, error: string): ContentProblem {
+  return problem({ rule: "file/unreadable", file: source, message: `Cannot read the file: ${error}`, expected: "a readable file", hint: "check the file's permissions" });
 }
 
 /** Config, authors and assets: what every post is normalized against. */
@@ -178,7 +195,9 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
     }));
   }
   const authorsFile = ["_data/authors.yml", "_data/authors.yaml"].find((f) => fs.existsSync(path.join(root, f))) ?? "_data/authors.yml";
-  const authorsText = readOptional(path.join(root, authorsFile));
+  const authorsRead = readIfPresent(path.join(root, authorsFile));
+  if ("error" in authorsRead) problems.push(unreadable(authorsFile, authorsRead.error));
+  const authorsText = "text" in authorsRead ? authorsRead.text : undefined;
   const parsedAuthors = parseAuthors(authorsText, authorsFile);
   problems.push(...parsedAuthors.problems);
   const authorsById = new Map<string, Author>();
@@ -190,7 +209,7 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
     const avatar = imagePath === undefined ? undefined : resolveImage(imagePath, profile.fullName, partial, undefined, "image", (p) => {
       problems.push(problem({ ...p, file: authorsFile, message: `Avatar of author \`${profile.id}\`: ${p.message}`, line: profile.line }));
     });
-    const slug = slugify(profile.id) || profile.id;
+    const slug = profile.slug;
     return { slug, name: profile.name, fullName: profile.fullName, description: profile.description, avatar, links: profile.links, hasProfile: true, url: fillRoute(config.routes.author, "author", slug) };
   });
   for (const author of authors) {
@@ -200,10 +219,7 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
     }
   }
   // Profiles keyed by their id as written too (ids are usually already slugs).
-  for (const profile of parsedAuthors.authors) {
-    const author = authors.find((a) => a.slug === (slugify(profile.id) || profile.id));
-    if (author) authorsById.set(profile.id, author);
-  }
+  for (const [index, profile] of parsedAuthors.authors.entries()) authorsById.set(profile.id, authors[index]!);
   // Posts parsed under another config, authors file or set of assets are parsed again.
   const key = createHash("sha1").update(`${configText}\0${authorsText}\0${[...assets.files.keys()].join("\n")}`).digest("hex");
   return { context: partial, authors, problems, key };
@@ -429,10 +445,11 @@ function assembleContent(root: string, found: FoundContent, parsed: readonly Par
     if (result.post) posts.push(result.post);
   }
   const data = readData(root, problems);
+  const includes = readIncludes(root, problems);
   const relativeIncludes = readRelativeIncludes(root, posts);
   // A Markdown file without a date in _posts/ that a post includes (`{% include_relative part.md %}`) is a part, not a stray post.
   const parts = problems.filter((p) => p.rule !== "file/name-without-date" || !relativeIncludes.has(p.file));
-  return { root, config: context.config, authors, posts, problems: parts, assets: context.assets, includes: readIncludes(root), relativeIncludes, data };
+  return { root, config: context.config, authors, posts, problems: parts, assets: context.assets, includes, relativeIncludes, data };
 }
 
 const MAX_DATA_BYTES = 5 * 1024 * 1024;
@@ -442,9 +459,17 @@ function readData(root: string, problems: ContentProblem[]): Record<string, unkn
   const data: Record<string, unknown> = {};
   walkFiles(path.join(root, "_data"), (file, relative) => {
     const match = /^(.*)\.(ya?ml|json)$/i.exec(relative);
-    if (!match || fs.statSync(file).size > MAX_DATA_BYTES) return;
+    if (!match) return;
     const source = `_data/${relative}`;
-    const text = fs.readFileSync(file, "utf8");
+    let text: string;
+    try {
+      if (fs.statSync(file).size > MAX_DATA_BYTES) return;
+      text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+      // The authors file reports its own.
+      if (!/^authors\.ya?ml$/i.test(relative)) problems.push(unreadable(source, (error as Error).message));
+      return;
+    }
     let value: unknown;
     if (match[2]!.toLowerCase() === "json") {
       try {
@@ -508,10 +533,14 @@ function readRelativeIncludes(root: string, posts: readonly Post[]): Map<string,
 }
 
 /** Jekyll's `_includes/` folder: small text files, read once. */
-function readIncludes(root: string): Map<string, string> {
+function readIncludes(root: string, problems: ContentProblem[]): Map<string, string> {
   const includes = new Map<string, string>();
   walkFiles(path.join(root, "_includes"), (file, relative) => {
-    if (fs.statSync(file).size <= MAX_INCLUDE_BYTES) includes.set(relative, fs.readFileSync(file, "utf8"));
+    try {
+      if (fs.statSync(file).size <= MAX_INCLUDE_BYTES) includes.set(relative, fs.readFileSync(file, "utf8"));
+    } catch (error) {
+      problems.push(unreadable(`_includes/${relative}`, (error as Error).message));
+    }
   });
   return includes;
 }

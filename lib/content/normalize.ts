@@ -97,7 +97,8 @@ export function normalizePost(file: SourceFile, ctx: NormalizeContext): { post?:
   const fileName = path.basename(source);
   const fromName = dateFromFileName(fileName);
   // The date as written: a value of the wrong type (`date: {y: 2024}`) is reported by resolveDate, not dropped.
-  const date = resolveDate(file, { ...data, date: frontMatter.date as FrontMatter["date"] }, fromName?.ymd, config.timezone, lineOf("date"), report);
+  // `date:` without a value is not set, as in Jekyll: the file name's date applies.
+  const date = resolveDate(file, { ...data, date: (frontMatter.date ?? undefined) as FrontMatter["date"] }, fromName?.ymd, config.timezone, lineOf("date"), report);
   if (!date) return { problems };
 
   const slug = data.slug ?? fromName?.slug ?? fileName.replace(/\.[^.]+$/, "");

@@ -101,11 +101,16 @@ export function expandPermalink(pattern: string, subject: PermalinkSubject): Per
 
 const MAX_SEGMENT_BYTES = 200;
 
-/** Normalizes a URL path written by hand (a post's `permalink`, `redirect_from`) and checks it can be served. */
+/**
+ * Normalizes a URL path written by hand (a post's `permalink`, `redirect_from`) and checks it can be
+ * served. `/a/index.html` is the URL `/a/` (a static host serves that file there, and Jekyll writes
+ * the one file), and `/a/./b/` is `/a/b/`.
+ */
 export function checkPath(raw: string): PermalinkResult {
-  const path = `/${raw.trim()}`.replace(/\/{2,}/g, "/");
+  const squeezed = `/${raw.trim()}`.replace(/\/{2,}/g, "/");
+  if (squeezed.split("/").includes("..")) return { ok: false, reason: "outside-site", detail: squeezed };
+  const path = squeezed.replace(/\/(?:\.(?=\/|$))+/g, "/").replace(/\/{2,}/g, "/").replace(/\/index\.html$/, "/");
   const segments = path.split("/");
-  if (segments.some((s) => s === ".." || s === ".")) return { ok: false, reason: "outside-site", detail: path };
   const bad = /[\u0000-\u001f\u007f?#%\\<>"|*]/.exec(path);
   if (bad) return { ok: false, reason: "unservable", detail: JSON.stringify(bad[0]) };
   // Each segment becomes a file or folder name; file systems allow 255 bytes, and the build adds suffixes.

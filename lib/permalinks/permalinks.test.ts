@@ -51,6 +51,14 @@ describe("expandPermalink", () => {
     expect(checkPath(`/blog/${"标".repeat(66)}/`)).toMatchObject({ ok: true });
     expect(checkPath(`/blog/${"标".repeat(67)}/`)).toMatchObject({ ok: false, reason: "unservable" });
   });
+
+  it("reads /a/index.html as the URL /a/, which a static host serves from that file, and drops `.` segments", () => {
+    expect(checkPath("/blog/index.html")).toEqual({ ok: true, path: "/blog/" });
+    expect(checkPath("/index.html")).toEqual({ ok: true, path: "/" });
+    expect(checkPath("/a/./b/")).toEqual({ ok: true, path: "/a/b/" });
+    expect(checkPath("/a/b.index.html")).toEqual({ ok: true, path: "/a/b.index.html" });
+    expect(checkPath("/a/./../b/")).toMatchObject({ ok: false, reason: "outside-site" });
+  });
 });
 
 describe("slugify", () => {

@@ -221,3 +221,50 @@ describe("routes without pagination", () => {
     expect(site.routes.has("/blog/page/2")).toBe(false);
   });
 });
+
+describe("URL clashes found in review", () => {
+  it("does not publish a post at /blog/index.html, which is the index's own file", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024/2024-01-01-a.md": post("title: A\npermalink: /blog/index.html"), "_posts/2024/2024-01-02-b.md": post("title: B") });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["B"]);
+    expect(site.problems.filter((p) => p.rule === "permalink/reserved")).toMatchObject([{ file: "_posts/2024/2024-01-01-a.md", blocksBuild: true, message: expect.stringContaining("URL /blog/ belongs to the blog's own pages") }]);
+  });
+
+  it("reports a static file at a post's URL, also a post written as name.html and served at /name", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "assets/x.png": "png", "assets/y.png.html": "<p>old</p>",
+      "_posts/2024/2024-01-01-a.md": post("title: A\npermalink: /assets/x.png"),
+      "_posts/2024/2024-01-02-b.md": post("title: B\npermalink: /assets/y.png"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.posts.map((p) => p.title)).toEqual(["B", "A"]);
+    expect([...site.staticFiles.keys()]).toEqual([]);
+    expect(site.problems.filter((p) => p.rule === "file/conflict").map((p) => [p.file, p.message]).sort()).toEqual([
+      ["assets/x.png", "Not copied: the blog writes the page /assets/x.png at /assets/x.png"],
+      ["assets/y.png.html", "Not copied: the blog writes the page /assets/y.png at /assets/y.png.html"],
+    ]);
+  });
+
+  it("reports a redirect_from at another post's URL, or another post's redirect, instead of dropping it silently", () => {
+    const root = makeSite({
+      "_config.yml": BASIC_CONFIG,
+      "_posts/2024/2024-01-01-a.md": post("title: A\npermalink: /same/\nredirect_from: [/old/, /old/]"),
+      "_posts/2024/2024-01-02-b.md": post("title: B\nredirect_from: [/same/, /old/]"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.routes.get("/same")).toMatchObject({ kind: "post", post: { title: "A" } });
+    expect(site.problems.filter((p) => p.rule === "permalink/duplicate").map((p) => [p.file, p.field, p.message])).toEqual([
+      ["_posts/2024/2024-01-02-b.md", "redirect_from", "No redirect from /same/: that URL is the post _posts/2024/2024-01-01-a.md"],
+      ["_posts/2024/2024-01-01-a.md", "redirect_from", "No redirect from /old/: that URL is already a redirect to /blog/b/ (redirect_from in _posts/2024/2024-01-02-b.md)"],
+    ]);
+  });
+
+  it("builds none of a listing's pages when a post has the URL of its first", () => {
+    const posts = Object.fromEntries([1, 2, 3, 4, 5].map((n) => [`_posts/2024/2024-01-0${n}-p${n}.md`, post(`title: P${n}\ncategory: engineering`)]));
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, ...posts, "_posts/2024/2024-02-01-clash.md": post("title: Clash\npermalink: /blog/engineering/") });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.routes.get("/blog/engineering")).toMatchObject({ kind: "post", post: { title: "Clash" } });
+    expect([...site.routes.keys()].filter((key) => key.startsWith("/blog/engineering/page"))).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import type { Author, Category, Post, Tag } from "@/lib/content/post";
 import { applyRuleSeverities, problem, type ContentProblem } from "@/lib/content/problems";
 import type { RenderContext } from "@/lib/markdown/context";
 import { buildRenderContext } from "./render-context";
-import { blogPageAt, buildRoutes, builtFileAt, exportPathOf, routeKey, type Route } from "./routes";
+import { blogPageAt, buildRoutes, builtFileAt, exportPathOf, isServedFromHtmlFile, routeKey, type Route } from "./routes";
 import { isVisible, statusOf, type PostStatus, type VisibilityMode } from "./visibility";
 
 export interface SitePost extends Post {
@@ -245,8 +245,14 @@ function withoutBuiltFileUrls(config: SiteConfig, categoryPaths: ReadonlySet<str
 function publishableStaticFiles(
   content: ContentSnapshot, categoryPaths: ReadonlySet<string>, routes: Map<string, Route>, problems: ContentProblem[],
 ): Map<string, string> {
+  // Each page's file, and for a page written as `x.html` (served at /x, see exportPathOf) its URL too:
+  // a static file named `x` would be served there instead of the page.
   const pageFiles = new Map<string, string>();
-  for (const [key, route] of routes) pageFiles.set(/\.html?$/i.test(key) ? key : `${key}/index.html`, route.path);
+  for (const route of routes.values()) {
+    const file = exportPathOf(route.path);
+    pageFiles.set(file.endsWith("/") ? `${file}index.html` : file, route.path);
+    if (isServedFromHtmlFile(route.path)) pageFiles.set(route.path, route.path);
+  }
   const published = new Map<string, string>();
   for (const [url, file] of content.assets.files) {
     const page = pageFiles.get(url);

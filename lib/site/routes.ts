@@ -155,7 +155,7 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
   const describe = (route: Route) =>
     route.kind === "post" ? `the post ${route.post.source}` : route.kind === "listing" ? `the ${route.listing.kind} page "${route.listing.title}"` : `the ${route.kind} page`;
   /** A page that loses its URL is not built; the problem names what took it, and the file that made the losing page. */
-  const claim = (route: Route, source?: { file: string; line?: number; field: string }) => {
+  const claim = (route: Route, source?: { file: string; line?: number; field: string }): boolean => {
     const key = routeKey(route.path);
     const existing = routes.get(key);
     if (existing) {
@@ -165,14 +165,16 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
         found: route.path, expected: "one page per URL",
         hint: source ? `rename the ${source.field === "categories" ? "category" : source.field === "tags" ? "tag" : "author"}, or change \`routes\` in _config.yml` : "change the `routes` setting in _config.yml",
       }));
-      return;
+      return false;
     }
     routes.set(key, route);
+    return true;
   };
   const claimPages = (listing: Listing, source?: { file: string; line?: number; field: string }) => {
     const pageCount = pageCountOf(config, listing);
+    // A listing whose first page is not built has no later pages either: they would link back to what took its URL.
     for (let page = 1; page <= pageCount; page++) {
-      claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, source);
+      if (!claim({ kind: "listing", path: listingPagePath(config, listing, page), listing, page, pageCount }, source) && page === 1) break;
     }
   };
   claimPages(home);
@@ -190,9 +192,21 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
     claimPages(listing, first && { file: first.source, line, field });
   }
   // Old URLs stay alive: each post's `redirect_from`, and the URL each legacy pattern gives it.
-  const redirect = (from: string, post: SitePost, reason: string) => {
+  const redirect = (from: string, post: SitePost, reason: string, explicit: boolean) => {
     const key = routeKey(from);
-    if (key === routeKey(post.url) || routes.has(key)) return;
+    if (key === routeKey(post.url)) return;
+    const existing = routes.get(key);
+    if (existing) {
+      // A legacy pattern's URL that a page has now is that page's; a redirect_from written by hand is a mistake.
+      if (explicit && !(existing.kind === "redirect" && existing.to === post.url)) {
+        problems.push(problem({
+          rule: "permalink/duplicate", file: post.source, line: post.fieldLines.redirect_from, field: "redirect_from",
+          message: `No redirect from ${from}: that URL is ${existing.kind === "redirect" ? `already a redirect to ${existing.to} (${existing.reason})` : describe(existing)}`,
+          found: from, expected: "an old URL that no page or other redirect uses", hint: `remove ${from} from \`redirect_from\``,
+        }));
+      }
+      return;
+    }
     const taken = builtFileAt(config, categoryPaths, from);
     if (taken) {
       problems.push(problem({
@@ -206,10 +220,10 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
   };
   const badPatterns = new Set<string>();
   for (const post of posts) {
-    for (const from of post.redirectFrom) redirect(from, post, `redirect_from in ${post.source}`);
+    for (const from of post.redirectFrom) redirect(from, post, `redirect_from in ${post.source}`, true);
     for (const pattern of config.redirectPermalinks) {
       const old = expandPermalink(pattern, { categories: post.categories.map((c) => c.raw), slug: post.slug, date: post.date, timezone: config.timezone });
-      if (old.ok) redirect(old.path, post, `redirect_permalinks pattern ${pattern}`);
+      if (old.ok) redirect(old.path, post, `redirect_permalinks pattern ${pattern}`, false);
       else if (!badPatterns.has(pattern)) {
         badPatterns.add(pattern);
         problems.push(problem({

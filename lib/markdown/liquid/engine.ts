@@ -175,7 +175,17 @@ class UnknownTag extends Tag {
   }
 }
 
-/** `{% post_url NAME %}` and `{% link PATH %}`: a URL path, `#` when it resolves to nothing. */
+/**
+ * What a `{% post_url %}` or `{% link %}` that resolves to nothing renders: `#` where a URL is expected
+ * (`](`, `href="`, a reference definition), so the link stays a link; nothing elsewhere, where a `#`
+ * at the start of a line would make an empty heading.
+ */
+function missingUrl(token: Token): string {
+  const before = token.input.slice(Math.max(0, token.begin - 4), token.begin);
+  return /(?:\(|=\s*["']?|["']|\]:\s*|<)$/.test(before) ? "#" : "";
+}
+
+/** `{% post_url NAME %}` and `{% link PATH %}`: a URL path, or missingUrl when it resolves to nothing. */
 function urlTag(kind: "post_url" | "link") {
   return class extends Tag {
     *render(ctx: Context): Generator<unknown, string, unknown> {
@@ -187,7 +197,7 @@ function urlTag(kind: "post_url" | "link") {
           message: `{% ${kind} %} needs a ${kind === "post_url" ? "post name" : "file path"}`,
           expected: kind === "post_url" ? "{% post_url 2016-03-08-some-post %}" : "{% link _posts/2016-03-08-some-post.md %}",
         }]);
-        return "#";
+        return missingUrl(this.token);
       }
       const url = kind === "post_url" ? state.ctx.postUrl(target) : state.ctx.linkUrl(target);
       // Escaped, as Jekyll returns it: a URL with a space would otherwise break the Markdown link around it.
@@ -200,7 +210,7 @@ function urlTag(kind: "post_url" | "link") {
         expected: kind === "post_url" ? "the file name of a post without its extension, e.g. 2016-03-08-some-post" : "a path from the site root, e.g. _posts/2016-03-08-some-post.md",
         hint: "Check the date and the spelling against the file in _posts/.",
       }]);
-      return "#";
+      return missingUrl(this.token);
     }
   };
 }

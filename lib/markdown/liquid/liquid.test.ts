@@ -143,6 +143,11 @@ describe("renderLiquid: post_url and link", () => {
       { rule: "liquid/unknown-post", line: 3, found: "_posts/nope.md" },
     ]);
   });
+
+  it("renders an unresolved one outside a link as nothing: a `#` alone on a line would be an empty heading", async () => {
+    const { markdown } = await render('Intro.\n\n{% post_url 2016-03-09-nope %}\n\n<a href="{% post_url 2016-03-09-nope %}">x</a>\n\n[r]: {% link _posts/nope.md %}');
+    expect(markdown).toBe('Intro.\n\n\n\n<a href="#">x</a>\n\n[r]: #');
+  });
 });
 
 describe("renderLiquid: include", () => {
@@ -417,5 +422,21 @@ describe("renderLiquid: bodies without Liquid markup", () => {
     expect(originalLine(5)).toBe(5);
     // The same text with one tag goes through Liquid, which leaves it as it is too.
     expect((await render(`${plain}{% comment %}x{% endcomment %}`)).markdown).toBe(plain);
+  });
+});
+
+describe("renderLiquid: markup left open (found in review)", () => {
+  it("hides the rest of the post after a {% comment %} that is never closed, instead of publishing it", async () => {
+    const { markdown, problems } = await render("Public text.\n\n{% comment %}\nPRIVATE: do not publish\n");
+    expect(markdown).not.toContain("PRIVATE");
+    expect(markdown).toContain("Public text.");
+    expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 3, message: "{% comment %} is never closed; the rest of the post is hidden", expected: "{% endcomment %}" }]);
+  });
+
+  it("keeps the paragraphs after a stray {% that only a later %} closes, and says where", async () => {
+    const { markdown, problems } = await render("Use {% in templates.\n\nThis whole paragraph stays.\n\nEnds at %} here.");
+    expect(markdown).toBe("Use  in templates.\n\nThis whole paragraph stays.\n\nEnds at %} here.");
+    expect(lineCount(markdown)).toBe(5);
+    expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 1, message: expect.stringContaining("the next `%}` is 4 lines further down") }]);
   });
 });

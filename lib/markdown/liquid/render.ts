@@ -18,11 +18,20 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
   const syntax: LiquidProblem[] = [];
   let source = dropBaseurlBeforeUrlTags(normalizeRawEnd(body));
   let rawClosed = false;
+  let commentClosed = false;
 
   for (let attempt = 0; attempt < MAX_REPAIRS; attempt += 1) {
     const state: RenderState = { ctx, source, blocks: new Map(), nextId: 0, problems: [], includeDepth: 0 };
     try {
       const { templates, unknown } = prepare(source);
+      // A "tag" that runs over a blank line is a stray `{%` that met a later `%}`: rendering it as an
+      // unknown tag would drop every paragraph in between.
+      const stray = unknown.find((token) => /\n[ \t]*\n/.test(token.getText()));
+      if (stray) {
+        syntax.push(strayOpeningProblem(stray, source));
+        source = cut(source, stray.begin, stray.begin + 2);
+        continue;
+      }
       for (const token of unknown) {
         state.problems.push({
           rule: "liquid/unknown-tag",
@@ -39,11 +48,12 @@ export async function renderLiquid(body: string, ctx: LiquidContext): Promise<Li
       const filters = unknownFilters(source).filter((p) => !reported.has(`${p.line}:${p.found}`));
       return { markdown, originalLine, blocks: state.blocks, problems: byLine([...syntax, ...state.problems, ...undefinedOnes, ...filters]) };
     } catch (error) {
-      const repair = repairFor(error, source, rawClosed);
+      const repair = repairFor(error, source, rawClosed, commentClosed);
       if (!repair) break;
       syntax.push(repair.problem);
       source = repair.source;
       rawClosed ||= repair.closedRaw;
+      commentClosed ||= repair.closedComment === true;
     }
   }
 
@@ -60,10 +70,24 @@ interface Repair {
   source: string;
   problem: LiquidProblem;
   closedRaw: boolean;
+  closedComment?: boolean;
+}
+
+/** A `{%` whose `%}` comes only paragraphs later: the `{%` is left out, and the text between kept. */
+function strayOpeningProblem(token: Token, source: string): LiquidProblem {
+  const linesDown = token.getText().match(/\n/g)?.length ?? 0;
+  return {
+    rule: "liquid/syntax",
+    line: lineOf(token),
+    message: `\`{%\` is not closed before the paragraph ends (the next \`%}\` is ${linesDown} lines further down); it is left out and the text in between is kept`,
+    found: snippet(source.slice(token.begin)),
+    expected: "{% tag %} on one line, or a paragraph without `{%`",
+    hint: "Close the tag with `%}`, or wrap text that should show `{%` in {% raw %}...{% endraw %}.",
+  };
 }
 
 /** What to cut out of the source for the error at hand; undefined if the error cannot be located. */
-function repairFor(error: unknown, source: string, rawClosed: boolean): Repair | undefined {
+function repairFor(error: unknown, source: string, rawClosed: boolean, commentClosed: boolean): Repair | undefined {
   if (!LiquidError.is(error)) return undefined;
   const token = error.token;
   if (token.input !== source) return undefined;
@@ -107,6 +131,22 @@ function repairFor(error: unknown, source: string, rawClosed: boolean): Repair |
   // A token over several lines is likely a stray `{{` that ran into a later `}}`: drop only the delimiter.
   const end = text.includes("\n") ? at + 2 : token.end;
   let problem: LiquidProblem;
+  // An unclosed `{% comment %}`: the author meant the rest to be hidden, as an unclosed `<!--` hides it.
+  if (TypeGuards.isTagToken(token) && token.name === "comment" && /not closed$/.test(message) && !commentClosed) {
+    return {
+      source: `${source}{% endcomment %}`,
+      closedRaw: false,
+      closedComment: true,
+      problem: {
+        rule: "liquid/syntax",
+        line,
+        message: "{% comment %} is never closed; the rest of the post is hidden",
+        found: snippet(text),
+        expected: "{% endcomment %}",
+        hint: "Add {% endcomment %} where the hidden text ends.",
+      },
+    };
+  }
   if (TypeGuards.isTagToken(token) && /not closed$/.test(message)) {
     problem = {
       rule: "liquid/syntax",
