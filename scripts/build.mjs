@@ -56,7 +56,7 @@ try {
 // pages keep the client runtime, and the pages to index.
 const buildInfoFile = path.join(os.tmpdir(), `blog-build-info-${process.pid}.json`);
 process.on("exit", () => fs.rmSync(buildInfoFile, { force: true }));
-const check = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", "--build", "--build-info", buildInfoFile], { stdio: "inherit", env });
+const check = spawnSync(process.execPath, ["--conditions=react-server", "scripts/run-check.mjs", "--build", "--build-info", buildInfoFile], { stdio: "inherit", env });
 if (check.status !== 0) process.exit(check.status ?? 1);
 const buildInfo = readBuildInfo();
 // next.config.js reads the config for it otherwise, loading tsx (0.3 s).

@@ -12,7 +12,7 @@ const PROJECT = path.resolve(__dirname, "../..");
 /** Runs `npm run check` the way a user does; returns exit code and output. */
 async function checkCli(root: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/check.mts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["--conditions=react-server", "scripts/run-check.mjs", ...args], {
       cwd: PROJECT,
       env: { ...process.env, BLOG_CONTENT_DIR: root, BLOG_CACHE: "0", ...env },
       maxBuffer: 64 * 1024 * 1024,

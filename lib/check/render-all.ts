@@ -17,12 +17,19 @@ export interface RenderJob {
 }
 
 /**
- * Worker threads do not inherit tsx's loader, so the worker registers it before loading the TypeScript.
+ * What a render thread runs first. The check started by scripts/run-check.mjs names its compiled
+ * render-worker module (BLOG_RENDER_WORKER_MODULE). Otherwise (tests, `next dev`) the thread loads the
+ * TypeScript through tsx: worker threads do not inherit tsx's loader, so it registers it first.
  * Its ESM loader, not its CommonJS one: under the CommonJS one every ES module package (remark,
  * micromark, ...) is rewritten to CommonJS, where each imported function is a getter call; the
  * check of 3,000 posts took 7% more CPU. lib/package.json makes lib's files ES modules for the same reason.
  */
-const WORKER_BOOTSTRAP = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(path.join(process.cwd(), "lib", "check", "render-worker.ts")).href)}); });`;
+function workerBootstrap(): string {
+  const compiled = process.env.BLOG_RENDER_WORKER_MODULE;
+  if (compiled) return `import(${JSON.stringify(pathToFileURL(compiled).href)});`;
+  const source = pathToFileURL(path.join(process.cwd(), "lib", "check", "render-worker.ts")).href;
+  return `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`;
+}
 
 /**
  * Below this many posts per thread, starting another thread costs more than it saves: a thread spends
@@ -122,7 +129,7 @@ export function parseHelpers(started: StartedThreads | undefined, root: string):
 }
 
 function newRenderThread(heapMb: number): Worker {
-  return new Worker(WORKER_BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+  return new Worker(workerBootstrap(), { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /** Messages from a render thread. */
