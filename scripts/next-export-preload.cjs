@@ -7,13 +7,12 @@
 // (16,742 pages at 10,000 posts). Should a later Next.js write or copy them another way, the build
 // strips and deletes what is left as before (scripts/finalize-export.mjs).
 const fs = require("node:fs");
-const path = require("node:path");
 const { clientRuntimeOf, withoutClientRuntime } = require("./client-runtime.cjs");
 
 const { copyFile, writeFile } = fs.promises;
 
-/** Where Next.js writes the pages it prerenders, and their payloads (export/routes/app-page.js). */
-const PRERENDERED = `${path.sep}server${path.sep}app${path.sep}`;
+/** Where Next.js writes the pages it prerenders, and their payloads (export/routes/app-page.js); `/` or `\` on Windows. */
+const PRERENDERED = /[\\/]server[\\/]app[\\/]/;
 
 /** Next.js's `.rsc` payload copied to the export as `.txt` (export/index.js: copy prerendered routes). */
 function isPayloadCopy(source, destination) {
@@ -27,7 +26,7 @@ fs.promises.copyFile = function copyFileExceptPayloads(source, destination, mode
 
 fs.promises.writeFile = function writePagesWithoutClientRuntime(file, data, options) {
   const name = String(file);
-  if (name.includes(PRERENDERED)) {
+  if (PRERENDERED.test(name)) {
     if (name.endsWith(".rsc")) return Promise.resolve();
     if (name.endsWith(".html") && typeof data === "string" && clientRuntimeOf(data) === "off") data = withoutClientRuntime(data);
   }

@@ -8,17 +8,18 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
+const PROJECT = fileURLToPath(new URL("..", import.meta.url));
 /** Inside the project, so that the bundles' imports of packages resolve to its node_modules/. */
-const COMPILED_DIR = path.resolve(".cache", "compiled");
-const ENTRIES = { check: "scripts/check.mts", "render-worker": "lib/check/render-worker.ts" };
+const COMPILED_DIR = path.join(PROJECT, ".cache", "compiled");
+const ENTRIES = { check: path.join(PROJECT, "scripts", "check.mts"), "render-worker": path.join(PROJECT, "lib", "check", "render-worker.ts") };
 /** Bundles of other versions of the code are removed once this old (a build running meanwhile may still load its own). */
 const STALE_MS = 60 * 60 * 1000;
 
 /** The compiled entries, in a folder named by their content: the same code is written once. */
 async function compile() {
-  const { build } = await import("esbuild");
+  const { build, stop } = await import("esbuild");
   const result = await build({
     entryPoints: ENTRIES,
     bundle: true,
@@ -32,19 +33,26 @@ async function compile() {
     write: false,
     logLevel: "silent",
   });
+  // esbuild's service process is not needed again.
+  await stop();
   const hash = createHash("sha1");
   for (const file of result.outputFiles) hash.update(file.path).update(file.contents);
   const dir = path.join(COMPILED_DIR, hash.digest("hex").slice(0, 16));
-  if (!fs.existsSync(dir)) {
+  if (fs.existsSync(dir)) {
+    // Used now: not stale for another hour (removeStale), as a build may start render threads from it until it ends.
+    const now = new Date();
+    fs.utimesSync(dir, now, now);
+  } else {
     // Written aside and renamed into place, so that a build running at the same time never reads half a file.
     const temporary = `${dir}.${process.pid}.tmp`;
     fs.mkdirSync(temporary, { recursive: true });
     for (const file of result.outputFiles) fs.writeFileSync(path.join(temporary, path.basename(file.path)), file.contents);
     try {
       fs.renameSync(temporary, dir);
-    } catch {
-      // Another build wrote the same code first.
+    } catch (error) {
+      // Another build wrote the same code first; anything else is this build's problem.
       fs.rmSync(temporary, { recursive: true, force: true });
+      if (!fs.existsSync(dir)) throw error;
     }
   }
   removeStale(dir);
@@ -65,8 +73,9 @@ function removeStale(current) {
 let compiled;
 try {
   compiled = await compile();
-} catch {
-  // esbuild missing or failing: the TypeScript through tsx, which reports a syntax error as well as esbuild would.
+} catch (error) {
+  // esbuild missing or failing, or .cache/ not writable: the TypeScript through tsx, which reports a syntax error as well.
+  console.error(`Compiling the check failed (${error instanceof Error ? error.message.split("\n")[0] : error}); running it through tsx.`);
 }
 if (compiled) {
   // lib/check/render-all.ts starts its render threads from this module instead of the TypeScript source.

@@ -20,6 +20,8 @@ export interface AssetIndex {
   files: Map<string, string>;
   /** Files with front matter outside `_posts/` (Jekyll pages and theme templates), by path relative to the root: not published. */
   pages: string[];
+  /** Symbolic links to files outside the content folder, or to nothing, by path relative to the root: not published. */
+  outsideLinks: { relative: string; target?: string }[];
   lookup(urlPath: string): { file: string; width?: number; height?: number } | undefined;
   /** Every asset's path, size and time: changes when any asset is added, removed or replaced. */
   signature(): string;
@@ -38,16 +40,34 @@ export function indexAssets(root: string, settings: { exclude: readonly string[]
   const pages: string[] = [];
   const excluded = matcher([...JEKYLL_EXCLUDES, ...settings.exclude]);
   const included = matcher(settings.include);
-  walkFiles(root, (file, relative) => {
+  const outsideLinks: { relative: string; target?: string }[] = [];
+  let realRoot: string | undefined;
+  const add = (file: string, relative: string) => {
     if (excluded(relative) && !included(relative)) return;
     if (hasFrontMatter(file)) pages.push(relative);
     else files.set(`/${relative}`, file);
-  }, (name, relative) => !/^[_.#~]|~$/.test(name) || included(relative));
+  };
+  walkFiles(root, add, (name, relative) => !/^[_.#~]|~$/.test(name) || included(relative), (link, relative) => {
+    // A link to a file inside the content folder is that file, as Jekyll copies it; one that leads out of it is not published.
+    let target: string | undefined;
+    try {
+      realRoot ??= fs.realpathSync(root);
+      target = fs.realpathSync(link);
+    } catch {
+      target = undefined;
+    }
+    if (target && target.startsWith(realRoot + path.sep)) {
+      if (fs.statSync(target).isFile()) add(link, relative);
+    } else if (!excluded(relative) || included(relative)) {
+      outsideLinks.push({ relative, target });
+    }
+  });
   const sizes = new Map<string, { width?: number; height?: number }>();
   return {
     root,
     files,
     pages: pages.sort(),
+    outsideLinks,
     signature() {
       return [...files.entries()]
         .map(([url, file]) => {

@@ -42,9 +42,12 @@ describe("parseAuthors", () => {
     expect(parseAuthors("- id: 李明\n", "_data/authors.yml").authors).toMatchObject([{ id: "李明", slug: "李明" }]);
   });
 
-  it("reports two ids that would share an author page, and keeps the first", () => {
+  it("stops the build on two ids that would share an author page: posts would show the wrong person", () => {
     const { authors, problems } = parseAuthors('- id: "Jane Doe"\n  full_name: Jane One\n- id: jane-doe\n  full_name: Jane Two\n', "_data/authors.yml");
     expect(authors).toMatchObject([{ id: "Jane Doe", slug: "jane-doe", fullName: "Jane One" }]);
-    expect(problems).toMatchObject([{ rule: "authors/invalid", line: 3, field: "id", found: '"jane-doe"', message: expect.stringContaining("Author ids `Jane Doe` and `jane-doe` would share one author page (jane-doe)") }]);
+    expect(problems).toMatchObject([{
+      rule: "authors/invalid", line: 3, field: "id", found: '"jane-doe"', blocksBuild: true,
+      message: "Author ids `Jane Doe` and `jane-doe` would share one author page (jane-doe), and posts naming `jane-doe` would show `Jane Doe`'s profile",
+    }]);
   });
 });

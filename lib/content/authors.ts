@@ -137,7 +137,9 @@ export function parseAuthors(text: string | undefined, file: string): { authors:
     if (sameSlug !== undefined) {
       problems.push(problem({
         rule: "authors/invalid", file, line: parsed.lineOf([...path, "id"]) ?? parsed.lineOf(path), field: "id", found: quote(a.id),
-        message: `Author ids \`${sameSlug}\` and \`${a.id}\` would share one author page (${slug}); the profile of \`${a.id}\` is skipped`,
+        // Posts that name either id would be credited to the first profile: the wrong person on a published page.
+        blocksBuild: true,
+        message: `Author ids \`${sameSlug}\` and \`${a.id}\` would share one author page (${slug}), and posts naming \`${a.id}\` would show \`${sameSlug}\`'s profile`,
         expected: "ids that differ in more than case, spaces and punctuation", hint: "rename one of the two ids (and the posts that name it)",
       }));
       continue;

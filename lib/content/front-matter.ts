@@ -105,5 +105,6 @@ function yamlHint(message: string): string {
   if (/tab/i.test(message)) return "indent with spaces; YAML does not allow tabs there";
   if (/quote/i.test(message)) return "close the quote on the same line, or drop the quotes";
   if (/unique|duplicate/i.test(message)) return "write each key once";
+  if (/expand to more than/.test(message)) return "write the values out instead of repeating them through aliases";
   return "quote values that contain `: ` or start with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote";
 }

@@ -625,6 +625,16 @@ describe("broken and hostile content folders (found in review)", () => {
     expect(only(problems, "file/unreadable")).toMatchObject([{ file: "_posts/locked", blocksBuild: true, message: expect.stringContaining("its posts are left out") }]);
   });
 
+  it("reports a _drafts/ folder that cannot be read without stopping the build, which publishes no drafts", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-01-a.md": post("title: A"), "_drafts/wip.md": post("title: WIP") });
+    const readdirSync = fs.readdirSync;
+    vi.spyOn(fs, "readdirSync").mockImplementation(((dir: fs.PathLike, options?: never) => {
+      if (String(dir).endsWith(`${path.sep}_drafts`)) throw Object.assign(new Error("EACCES: permission denied, scandir"), { code: "EACCES" });
+      return readdirSync(dir, options);
+    }) as typeof fs.readdirSync);
+    expect(only(loadContent(root).problems, "file/unreadable")).toMatchObject([{ file: "_drafts", blocksBuild: false, message: expect.stringContaining("its drafts are left out") }]);
+  });
+
   it("does not follow a link from _posts/ back up to the content folder, or into _drafts/: drafts stay drafts, folders keep their categories", () => {
     const root = makeSite({
       "_config.yml": "timezone: UTC\ncategory_list:\n  events: Events\n",
@@ -640,5 +650,37 @@ describe("broken and hostile content folders (found in review)", () => {
       ["_posts/loop", "Symbolic link points back up to the content folder, which holds it (a loop); it is not followed"],
     ]);
     expect(only(problems, "file/name-without-date")).toEqual([]);
+  });
+
+  it("publishes a static file linked from inside the content folder, and reports a link that leads out of it", () => {
+    const outside = makeSite({ "secret.txt": "secret" });
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-01-a.md": post("title: A"), "images/real.png": PNG_1x1 });
+    fs.symlinkSync(path.join(root, "images", "real.png"), path.join(root, "images", "linked.png"));
+    fs.symlinkSync(path.join(outside, "secret.txt"), path.join(root, "images", "secret.txt"));
+    const { assets, problems } = loadContent(root);
+    expect([...assets.files.keys()].sort()).toEqual(["/images/linked.png", "/images/real.png"]);
+    expect(only(problems, "file/symlink-outside")).toMatchObject([{ file: "images/secret.txt", message: expect.stringContaining("points outside the content folder") }]);
+  });
+
+  it("reports a front matter whose aliases expand without end at the first alias, as an error, not a hang", () => {
+    const aliases = ["a: &a [x, x, x, x, x, x, x, x, x, x]", "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]", "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]", "d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]"];
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-01-01-bomb.md": post(`title: Bomb\n${aliases.join("\n")}`) });
+    expect(loadContent(root).problems).toMatchObject([{
+      rule: "front-matter/yaml-syntax", line: 4, blocksBuild: true,
+      message: expect.stringContaining("aliases (`*name`) expand to more than 100 values"), hint: "write the values out instead of repeating them through aliases",
+    }]);
+  });
+
+  it("points at an alias without its anchor (`*nix` in a list of tags), saying to quote it", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-01-01-a.md": post("title: A\ntags: [*nix, linux]") });
+    expect(loadContent(root).problems).toMatchObject([{
+      rule: "front-matter/yaml-syntax", line: 3, message: expect.stringContaining("`*nix` reads as a YAML alias, but no `&nix` anchor comes before it"),
+      hint: expect.stringContaining("quote values that"),
+    }]);
+  });
+
+  it("says to write a title given as a list as one text", () => {
+    const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-01-01-a.md": post("title: [One, Two]") });
+    expect(only(loadContent(root).problems, "front-matter/type")).toMatchObject([{ field: "title", hint: "write the title as one text: `title: \"...\"`, without `-` or `[...]`" }]);
   });
 });

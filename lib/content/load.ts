@@ -86,7 +86,14 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
     } catch (error) {
       // No _posts/ or _drafts/ is fine; a folder of posts that cannot be read would lose them silently.
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") problems.push(problem({ rule: "file/unreadable", file: relativeToRoot(root, dir), message: `Cannot read the folder: ${(error as Error).message}; its posts are left out`, expected: "a readable folder", hint: "check the folder's permissions" }));
+      if (code !== "ENOENT" && code !== "ENOTDIR") {
+        problems.push(problem({
+          rule: "file/unreadable", file: relativeToRoot(root, dir), expected: "a readable folder", hint: "check the folder's permissions",
+          message: `Cannot read the folder: ${(error as Error).message}; its ${draft ? "drafts" : "posts"} are left out`,
+          // Drafts are not published, so a build without them need not stop.
+          blocksBuild: !draft,
+        }));
+      }
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -99,12 +106,7 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
       if (entry.isSymbolicLink()) {
         const target = safeRealpath(absolute);
         if (!target || !(target === realRoot || target.startsWith(realRoot + path.sep))) {
-          problems.push(problem({
-            rule: "file/symlink-outside", file: source,
-            message: target ? `Symbolic link points outside the content folder (to ${target}); it is not followed`
-              : `Symbolic link leads nowhere (to ${linkText(absolute)}: a missing file, or a loop of links); it is not followed`,
-            expected: "a regular file inside the content folder", hint: "copy the file into the content folder instead of linking it",
-          }));
+          problems.push(linkNotFollowed(source, target, absolute));
           continue;
         }
         const stat = fs.statSync(target);
@@ -130,6 +132,16 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
     for (const file of files.slice(first)) file.pathCategories = folder.pathCategories;
   }
   return { files, problems };
+}
+
+/** A symbolic link that leads out of the content folder, or nowhere. */
+function linkNotFollowed(source: string, target: string | undefined, absolute: string): ContentProblem {
+  return problem({
+    rule: "file/symlink-outside", file: source,
+    message: target ? `Symbolic link points outside the content folder (to ${target}); it is not followed`
+      : `Symbolic link leads nowhere (to ${linkText(absolute)}: a missing file, or a loop of links); it is not followed`,
+    expected: "a regular file inside the content folder", hint: "copy the file into the content folder instead of linking it",
+  });
 }
 
 function linkText(link: string): string {
@@ -186,6 +198,7 @@ export function loadContext(root: string): { context: NormalizeContext; authors:
   const configText = sources.map((s) => s.text).join("\0");
   problems.push(...configProblems);
   const assets = indexAssets(root, config);
+  for (const { relative, target } of assets.outsideLinks) problems.push(linkNotFollowed(relative, target, path.join(root, relative)));
   for (const page of assets.pages) {
     problems.push(problem({
       rule: "file/jekyll-page", file: page,

@@ -220,7 +220,10 @@ function validateFields(
           message: value === undefined ? "The post has no `title`"
             : value === null || (typeof value === "string" && value.trim() === "") ? "`title` is empty"
             : `\`title\` is not a text: ${issue.message}`,
-          found: quote(value), expected: FIELD_EXPECTATIONS.title, hint: "add `title: \"...\"` to the front matter",
+          found: quote(value), expected: FIELD_EXPECTATIONS.title,
+          hint: value === undefined || value === null || typeof value === "string" ? "add `title: \"...\"` to the front matter"
+            : Array.isArray(value) ? "write the title as one text: `title: \"...\"`, without `-` or `[...]`"
+            : "write the title as one text in quotes: `title: \"...\"`",
         }));
         return undefined;
       }

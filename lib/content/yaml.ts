@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node, type Tags } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Tags } from "yaml";
 
 /**
  * YAML as Jekyll reads it (YAML 1.1: `yes`/`no` are booleans), except that
@@ -38,7 +38,16 @@ export function parseYaml(text: string): ParsedYaml {
     try {
       data = doc.toJS({ maxAliasCount: 100 });
     } catch (error) {
-      errors.push({ message: (error as Error).message, line: 1, column: 1 });
+      // Aliases fail here: one without its anchor (`tags: [*nix]`, `*Updated*`), or too many expanded ("billion laughs").
+      const message = (error as Error).message;
+      const excessive = /excessive alias count/i.test(message);
+      const unresolved = /unresolved alias/i.exec(message) ? message.replace(/^.*:\s*/, "") : undefined;
+      const line = aliasLine(doc, lineCounter, excessive ? undefined : unresolved);
+      errors.push({
+        message: excessive ? "aliases (`*name`) expand to more than 100 values; the YAML is not read"
+          : unresolved !== undefined ? `\`*${unresolved}\` reads as a YAML alias, but no \`&${unresolved}\` anchor comes before it` : message,
+        line: line ?? 1, column: 1,
+      });
     }
   }
   const keyLines = new Map<string, number[]>();
@@ -89,4 +98,17 @@ function openingQuoteLine(text: string, line: number): number | undefined {
     if (!closed) return i + 1;
   }
   return undefined;
+}
+
+/** The line of the first alias in the document, or of the first one named `name`. */
+function aliasLine(doc: Document, lineCounter: LineCounter, name?: string): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
+      if (node.range) line = lineCounter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }

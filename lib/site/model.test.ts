@@ -246,6 +246,24 @@ describe("URL clashes found in review", () => {
     ]);
   });
 
+  it("reports a static file named like a page's folder (`about` beside /about/)", () => {
+    const root = makeSite({ "_config.yml": BASIC_CONFIG, "about": "plain text", "_posts/2024/2024-01-01-a.md": post("title: A\npermalink: /about/") });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect([...site.staticFiles.keys()]).toEqual([]);
+    expect(site.problems.filter((p) => p.rule === "file/conflict")).toMatchObject([{ file: "about", message: "Not copied: the blog writes the page /about/ at /about" }]);
+  });
+
+  it("gives a redirect_from written by hand the URL a legacy pattern also gives another post", () => {
+    const root = makeSite({
+      "_config.yml": `${BASIC_CONFIG}redirect_permalinks: [/:year/:title.html]\n`,
+      "_posts/2019/2019-01-01-intro.md": post("title: Intro"),
+      "_posts/2024/2024-01-01-new-intro.md": post("title: New intro\nredirect_from: /2019/intro.html"),
+    });
+    const site = buildSite(loadContent(root), PRODUCTION);
+    expect(site.routes.get("/2019/intro.html")).toMatchObject({ kind: "redirect", to: "/blog/new-intro/" });
+    expect(site.problems.filter((p) => p.rule === "permalink/duplicate")).toEqual([]);
+  });
+
   it("reports a redirect_from at another post's URL, or another post's redirect, instead of dropping it silently", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG,
@@ -266,5 +284,10 @@ describe("URL clashes found in review", () => {
     const site = buildSite(loadContent(root), PRODUCTION);
     expect(site.routes.get("/blog/engineering")).toMatchObject({ kind: "post", post: { title: "Clash" } });
     expect([...site.routes.keys()].filter((key) => key.startsWith("/blog/engineering/page"))).toEqual([]);
+    // Reported at the permalink that took the URL, not at a post the category page lists.
+    expect(site.problems.filter((p) => p.rule === "permalink/duplicate")).toMatchObject([{
+      file: "_posts/2024/2024-02-01-clash.md", line: 3, field: "permalink",
+      message: 'The post\'s permalink /blog/engineering/ is the URL of the category page "Engineering", which is therefore not built',
+    }]);
   });
 });

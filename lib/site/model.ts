@@ -245,13 +245,14 @@ function withoutBuiltFileUrls(config: SiteConfig, categoryPaths: ReadonlySet<str
 function publishableStaticFiles(
   content: ContentSnapshot, categoryPaths: ReadonlySet<string>, routes: Map<string, Route>, problems: ContentProblem[],
 ): Map<string, string> {
-  // Each page's file, and for a page written as `x.html` (served at /x, see exportPathOf) its URL too:
-  // a static file named `x` would be served there instead of the page.
+  // Each page's file, and the path without the slash or `.html` (`/about` for /about/ or /about.html):
+  // a static file named `about` would stand where the page's folder goes, or be served at the page's URL.
   const pageFiles = new Map<string, string>();
   for (const route of routes.values()) {
     const file = exportPathOf(route.path);
     pageFiles.set(file.endsWith("/") ? `${file}index.html` : file, route.path);
-    if (isServedFromHtmlFile(route.path)) pageFiles.set(route.path, route.path);
+    const bare = routeKey(route.path);
+    if (bare && (file.endsWith("/") || isServedFromHtmlFile(route.path))) pageFiles.set(bare, route.path);
   }
   const published = new Map<string, string>();
   for (const [url, file] of content.assets.files) {

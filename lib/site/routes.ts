@@ -153,12 +153,24 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
       : { kind: "post", path: post.url, post });
   }
   const describe = (route: Route) =>
-    route.kind === "post" ? `the post ${route.post.source}` : route.kind === "listing" ? `the ${route.listing.kind} page "${route.listing.title}"` : `the ${route.kind} page`;
+    route.kind === "post" ? `the post ${route.post.source}`
+      : route.kind === "listing" ? `${route.page > 1 ? `page ${route.page} of ` : ""}the ${route.listing.kind} page "${route.listing.title}"`
+      : `the ${route.kind} page`;
   /** A page that loses its URL is not built; the problem names what took it, and the file that made the losing page. */
   const claim = (route: Route, source?: { file: string; line?: number; field: string }): boolean => {
     const key = routeKey(route.path);
     const existing = routes.get(key);
     if (existing) {
+      // A post whose own `permalink` took the page's URL is where the mistake is, not the posts the page lists.
+      const takenBy = existing.kind === "post" && existing.post.fieldLines.permalink !== undefined ? existing.post : undefined;
+      if (takenBy) {
+        problems.push(problem({
+          rule: "permalink/duplicate", file: takenBy.source, line: takenBy.fieldLines.permalink, field: "permalink",
+          message: `The post's permalink ${takenBy.url} is the URL of ${describe(route)}, which is therefore not built`,
+          found: takenBy.url, expected: "one page per URL", hint: "give the post another `permalink`",
+        }));
+        return false;
+      }
       problems.push(problem({
         rule: "permalink/duplicate", file: source?.file ?? "_config.yml", line: source?.line, field: source?.field,
         message: `${describe(route)} would be at ${route.path}, which is ${describe(existing)}; it is not built`,
@@ -218,9 +230,10 @@ export function buildRoutes({ config, posts, home, listings, categoryPaths, prob
     }
     routes.set(key, { kind: "redirect", path: from, to: post.url, reason });
   };
+  // Redirects written by hand first: a legacy pattern's URL never takes one from them.
+  for (const post of posts) for (const from of post.redirectFrom) redirect(from, post, `redirect_from in ${post.source}`, true);
   const badPatterns = new Set<string>();
   for (const post of posts) {
-    for (const from of post.redirectFrom) redirect(from, post, `redirect_from in ${post.source}`, true);
     for (const pattern of config.redirectPermalinks) {
       const old = expandPermalink(pattern, { categories: post.categories.map((c) => c.raw), slug: post.slug, date: post.date, timezone: config.timezone });
       if (old.ok) redirect(old.path, post, `redirect_permalinks pattern ${pattern}`, false);

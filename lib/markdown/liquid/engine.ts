@@ -181,8 +181,8 @@ class UnknownTag extends Tag {
  * at the start of a line would make an empty heading.
  */
 function missingUrl(token: Token): string {
-  const before = token.input.slice(Math.max(0, token.begin - 4), token.begin);
-  return /(?:\(|=\s*["']?|["']|\]:\s*|<)$/.test(before) ? "#" : "";
+  const before = token.input.slice(Math.max(0, token.begin - 40), token.begin);
+  return /(?:\(\s*|=\s*["']?|["']|\]:[ \t]*|<)$/.test(before) ? "#" : "";
 }
 
 /** `{% post_url NAME %}` and `{% link PATH %}`: a URL path, or missingUrl when it resolves to nothing. */

@@ -22,7 +22,14 @@ export function parseHighlightMarkup(markup: string): HighlightOptions {
   const cleaned = first.replace(/[^A-Za-z0-9_+#.-]/g, "").toLowerCase();
   let language: string | undefined;
   if (cleaned) language = PLAIN.has(cleaned) ? "text" : cleaned;
-  if (cleaned !== first.toLowerCase()) {
+  if (!first) {
+    // Jekyll stops the build here; the block is shown as plain text.
+    problems.push({
+      rule: "liquid/bad-argument",
+      message: "{% highlight %} names no language; the code is shown as plain text",
+      expected: "{% highlight LANGUAGE %}, e.g. {% highlight bash %} or {% highlight text %}",
+    });
+  } else if (cleaned !== first.toLowerCase()) {
     problems.push({
       rule: "liquid/bad-argument",
       message: "{% highlight %} language name has unexpected characters",

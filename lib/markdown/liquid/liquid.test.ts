@@ -34,9 +34,10 @@ describe("renderLiquid: {% highlight %}", () => {
     }
   });
 
-  it("renders a code block without a language class when none is given", async () => {
-    const { blocks } = await render("{% highlight %}\nx\n{% endhighlight %}");
+  it("renders a code block without a language class when none is given, and says so (Jekyll stops there)", async () => {
+    const { blocks, problems } = await render("{% highlight %}\nx\n{% endhighlight %}");
     expect(toHtml(blocks.get("1"))).toBe("<pre><code>x</code></pre>");
+    expect(problems).toMatchObject([{ rule: "liquid/bad-argument", line: 1, message: "{% highlight %} names no language; the code is shown as plain text" }]);
   });
 
   it("keeps code exactly: indentation, blank lines, `<`, fences and {% raw %} {{ }}", async () => {
@@ -145,8 +146,8 @@ describe("renderLiquid: post_url and link", () => {
   });
 
   it("renders an unresolved one outside a link as nothing: a `#` alone on a line would be an empty heading", async () => {
-    const { markdown } = await render('Intro.\n\n{% post_url 2016-03-09-nope %}\n\n<a href="{% post_url 2016-03-09-nope %}">x</a>\n\n[r]: {% link _posts/nope.md %}');
-    expect(markdown).toBe('Intro.\n\n\n\n<a href="#">x</a>\n\n[r]: #');
+    const { markdown } = await render('Intro.\n\n{% post_url 2016-03-09-nope %}\n\n<a href="{% post_url 2016-03-09-nope %}">x</a>\n\n[r]:   {% link _posts/nope.md %}\n[a]( {% post_url 2016-03-09-nope %} )');
+    expect(markdown).toBe('Intro.\n\n\n\n<a href="#">x</a>\n\n[r]:   #\n[a]( # )');
   });
 });
 
@@ -431,6 +432,11 @@ describe("renderLiquid: markup left open (found in review)", () => {
     expect(markdown).not.toContain("PRIVATE");
     expect(markdown).toContain("Public text.");
     expect(problems).toMatchObject([{ rule: "liquid/syntax", line: 3, message: "{% comment %} is never closed; the rest of the post is hidden", expected: "{% endcomment %}" }]);
+  });
+
+  it("keeps the text after a stray `{% comment...` that only a later %} closes, instead of hiding the rest", async () => {
+    const { markdown } = await render("Type {% comment to start one.\n\nLater text %} stays.");
+    expect(markdown).toContain("Later text");
   });
 
   it("keeps the paragraphs after a stray {% that only a later %} closes, and says where", async () => {

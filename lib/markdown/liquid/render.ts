@@ -132,7 +132,8 @@ function repairFor(error: unknown, source: string, rawClosed: boolean, commentCl
   const end = text.includes("\n") ? at + 2 : token.end;
   let problem: LiquidProblem;
   // An unclosed `{% comment %}`: the author meant the rest to be hidden, as an unclosed `<!--` hides it.
-  if (TypeGuards.isTagToken(token) && token.name === "comment" && /not closed$/.test(message) && !commentClosed) {
+  // (Not a stray `{% comment...` whose `%}` comes paragraphs later: only its `{%` goes, below.)
+  if (TypeGuards.isTagToken(token) && token.name === "comment" && /not closed$/.test(message) && !commentClosed && !/\n[ \t]*\n/.test(text)) {
     return {
       source: `${source}{% endcomment %}`,
       closedRaw: false,
