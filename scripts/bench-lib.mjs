@@ -142,7 +142,7 @@ export function sampleProcessTree(rootPid, intervalMs = 100) {
       } catch {
         // ended
       }
-      stepNames.set(pid, /check\.mts/.test(cmdline) ? "check" : /pagefind/.test(cmdline) ? "search index" : /\bnext\b/.test(cmdline) ? "next build" : "other");
+      stepNames.set(pid, /check\.mts|run-check\.mjs/.test(cmdline) ? "check" : /pagefind/.test(cmdline) ? "search index" : /\bnext\b/.test(cmdline) ? "next build" : "other");
     }
     return stepNames.get(pid);
   };
