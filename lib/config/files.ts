@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { problem, type ContentProblem } from "@/lib/content/problems";
+import { findInvalidUtf8 } from "@/lib/content/text";
 import { parseConfig, type ConfigSource, type SiteConfig } from "./index";
 
 /**
@@ -18,6 +19,18 @@ export function readConfig(root: string): { config: SiteConfig; problems: Conten
       problems.push(problem({ rule: "file/unreadable", file, message: `Cannot read the config file: ${read.error}`, expected: "a readable YAML file", hint: "check the file's permissions, or that it is a file and not a folder" }));
     } else if (read.text === undefined && file !== "_config.yml") {
       problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
+    } else if (read.text?.includes("\uFFFD")) {
+      // Saved in another encoding: YAML would report whatever the stray bytes break, not the encoding.
+      const bytes = fs.readFileSync(path.resolve(root, file));
+      const offset = findInvalidUtf8(bytes);
+      if (offset !== undefined) {
+        problems.push(problem({
+          rule: "file/not-utf8", file, line: bytes.subarray(0, offset).toString("latin1").split("\n").length,
+          message: `The config file is not UTF-8 text: invalid byte 0x${bytes[offset]!.toString(16).padStart(2, "0")} at byte offset ${offset}`,
+          expected: "UTF-8 encoded text", hint: "re-save the file as UTF-8 in your editor (or convert it with `iconv -f latin1 -t utf-8`)",
+        }));
+        return [];
+      }
     }
     return "text" in read && read.text !== undefined ? [{ file, text: read.text }] : [];
   });

@@ -598,6 +598,11 @@ describe("broken and hostile content folders (found in review)", () => {
     expect(only(loadContent(list).problems, "config/invalid")).toMatchObject([{ file: "_config.yml", line: 1, blocksBuild: true, message: "_config.yml is not a mapping of settings; none of it is used" }]);
   });
 
+  it("says a _config.yml saved in another encoding is not UTF-8, at the line, instead of a YAML error", () => {
+    const root = makeSite({ "_config.yml": Buffer.concat([Buffer.from("title: Blog\ndescription: Caf"), Buffer.from([0xe9]), Buffer.from("\n")]), "_posts/2024-01-01-a.md": post("title: A") });
+    expect(loadContent(root).problems).toMatchObject([{ rule: "file/not-utf8", file: "_config.yml", line: 2, blocksBuild: true, message: expect.stringContaining("invalid byte 0xe9") }]);
+  });
+
   it("reports data, include and authors files that cannot be read, with their names", () => {
     const root = makeSite({
       "_config.yml": BASIC_CONFIG, "_data/authors.yml": BASIC_AUTHORS, "_data/team.yml": "a: 1\n", "_includes/note.html": "Note",
