@@ -584,6 +584,15 @@ describe("loadContentInParallel", () => {
 describe("broken and hostile content folders (found in review)", () => {
   afterEach(() => vi.restoreAllMocks());
 
+  /** Makes fs fail as for a file or folder without read permission (the tests run as root, which chmod does not stop). */
+  function denyAccess(method: "readFileSync" | "readdirSync", denied: (file: string) => boolean) {
+    const original = fs[method] as (...args: unknown[]) => unknown;
+    vi.spyOn(fs, method).mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      if (denied(String(file))) throw Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), { code: "EACCES" });
+      return original(file, ...rest);
+    }) as never);
+  }
+
   it("dates a post from its file name when `date:` has no value, as Jekyll does", () => {
     const root = makeSite({ "_config.yml": "timezone: UTC", "_posts/2024-01-01-a.md": post("title: A\ndate:") });
     const { posts, problems } = loadContent(root);
@@ -608,11 +617,7 @@ describe("broken and hostile content folders (found in review)", () => {
       "_config.yml": BASIC_CONFIG, "_data/authors.yml": BASIC_AUTHORS, "_data/team.yml": "a: 1\n", "_includes/note.html": "Note",
       "_posts/2024-01-01-a.md": post("title: A"),
     });
-    const readFileSync = fs.readFileSync;
-    vi.spyOn(fs, "readFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, options?: never) => {
-      if (/(team\.yml|note\.html|authors\.yml)$/.test(String(file))) throw Object.assign(new Error(`EACCES: permission denied, open '${String(file)}'`), { code: "EACCES" });
-      return readFileSync(file, options);
-    }) as typeof fs.readFileSync);
+    denyAccess("readFileSync", (file) => /(team\.yml|note\.html|authors\.yml)$/.test(file));
     const unreadable = only(loadContent(root).problems, "file/unreadable");
     expect(unreadable.map((p) => p.file).sort()).toEqual(["_data/authors.yml", "_data/team.yml", "_includes/note.html"]);
     expect(unreadable.every((p) => p.blocksBuild && p.message.includes("EACCES"))).toBe(true);
@@ -620,11 +625,7 @@ describe("broken and hostile content folders (found in review)", () => {
 
   it("reports a folder of posts that cannot be read instead of leaving its posts out silently", () => {
     const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-01-a.md": post("title: A"), "_posts/locked/2024-01-02-b.md": post("title: B") });
-    const readdirSync = fs.readdirSync;
-    vi.spyOn(fs, "readdirSync").mockImplementation(((dir: fs.PathLike, options?: never) => {
-      if (String(dir).endsWith(`${path.sep}locked`)) throw Object.assign(new Error("EACCES: permission denied, scandir"), { code: "EACCES" });
-      return readdirSync(dir, options);
-    }) as typeof fs.readdirSync);
+    denyAccess("readdirSync", (dir) => dir.endsWith(`${path.sep}locked`));
     const { posts, problems } = loadContent(root);
     expect(posts.map((p) => p.title)).toEqual(["A"]);
     expect(only(problems, "file/unreadable")).toMatchObject([{ file: "_posts/locked", blocksBuild: true, message: expect.stringContaining("its posts are left out") }]);
@@ -632,11 +633,7 @@ describe("broken and hostile content folders (found in review)", () => {
 
   it("reports a _drafts/ folder that cannot be read without stopping the build, which publishes no drafts", () => {
     const root = makeSite({ "_config.yml": BASIC_CONFIG, "_posts/2024-01-01-a.md": post("title: A"), "_drafts/wip.md": post("title: WIP") });
-    const readdirSync = fs.readdirSync;
-    vi.spyOn(fs, "readdirSync").mockImplementation(((dir: fs.PathLike, options?: never) => {
-      if (String(dir).endsWith(`${path.sep}_drafts`)) throw Object.assign(new Error("EACCES: permission denied, scandir"), { code: "EACCES" });
-      return readdirSync(dir, options);
-    }) as typeof fs.readdirSync);
+    denyAccess("readdirSync", (dir) => dir.endsWith(`${path.sep}_drafts`));
     expect(only(loadContent(root).problems, "file/unreadable")).toMatchObject([{ file: "_drafts", blocksBuild: false, message: expect.stringContaining("its drafts are left out") }]);
   });
 
