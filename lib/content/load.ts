@@ -60,7 +60,7 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
   const files: PostFile[] = [];
   const problems: ContentProblem[] = [];
   const realRoot = safeRealpath(root) ?? root;
-  // Real paths of the folders walked: a link back up the tree (`_posts/loop -> ..`) is walked once.
+  // Real paths of the folders walked: a folder reached again through a link is walked once.
   const visited = new Set<string>();
   // Post folders (`_posts`, `_drafts`, `events/_posts`) are each read on their own, as posts or drafts and with their
   // categories: Jekyll also reads `_posts/` in subfolders, whose names become categories.
