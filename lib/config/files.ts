@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { problem, type ContentProblem } from "@/lib/content/problems";
-import { findInvalidUtf8 } from "@/lib/content/text";
+import { notUtf8Problem } from "@/lib/content/text";
 import { parseConfig, type ConfigSource, type SiteConfig } from "./index";
 
 /**
@@ -21,14 +21,9 @@ export function readConfig(root: string): { config: SiteConfig; problems: Conten
       problems.push(problem({ rule: "config/invalid", file, message: `Config file ${file} (from BLOG_CONFIG) does not exist`, blocksBuild: true }));
     } else if (read.text?.includes("\uFFFD")) {
       // Saved in another encoding: YAML would report whatever the stray bytes break, not the encoding.
-      const bytes = fs.readFileSync(path.resolve(root, file));
-      const offset = findInvalidUtf8(bytes);
-      if (offset !== undefined) {
-        problems.push(problem({
-          rule: "file/not-utf8", file, line: bytes.subarray(0, offset).toString("latin1").split("\n").length,
-          message: `The config file is not UTF-8 text: invalid byte 0x${bytes[offset]!.toString(16).padStart(2, "0")} at byte offset ${offset}`,
-          expected: "UTF-8 encoded text", hint: "re-save the file as UTF-8 in your editor (or convert it with `iconv -f latin1 -t utf-8`)",
-        }));
+      const notUtf8 = notUtf8Problem(fs.readFileSync(path.resolve(root, file)), file);
+      if (notUtf8) {
+        problems.push(notUtf8);
         return [];
       }
     }

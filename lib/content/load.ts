@@ -75,8 +75,8 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
     if (other) return `Symbolic link points to ${relativeToRoot(root, target)}, and ${relativeToRoot(root, other)} is read on its own; it is not followed`;
     return undefined;
   };
-  let top = "";
-  const walk = (dir: string, draft: boolean) => {
+  /** `top`: the real path of the post folder being read, which links may lead within. */
+  const walk = (dir: string, draft: boolean, top: string) => {
     const real = safeRealpath(dir) ?? dir;
     if (visited.has(real)) return;
     visited.add(real);
@@ -118,7 +118,7 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
           continue;
         }
       }
-      if (isDirectory) walk(absolute, draft);
+      if (isDirectory) walk(absolute, draft, top);
       else if (isFile) {
         const format = postFormat(entry.name, markdownExtensions);
         if (format) files.push({ absolute, source, draft, format });
@@ -127,8 +127,7 @@ export function discoverPosts(root: string, markdownExtensions: readonly string[
   };
   for (const folder of folders) {
     const first = files.length;
-    top = safeRealpath(folder.dir) ?? folder.dir;
-    walk(folder.dir, folder.draft);
+    walk(folder.dir, folder.draft, safeRealpath(folder.dir) ?? folder.dir);
     for (const file of files.slice(first)) file.pathCategories = folder.pathCategories;
   }
   return { files, problems };

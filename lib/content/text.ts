@@ -11,17 +11,8 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; pr
     problems.push(problem({ rule: "file/empty", file, message: "The file is empty", expected: "front matter between `---` lines, then the post's Markdown", hint: "write the post or delete the file" }));
     return { problems };
   }
-  const badOffset = findInvalidUtf8(bytes);
-  if (badOffset !== undefined) {
-    const line = countLines(bytes, badOffset);
-    problems.push(problem({
-      rule: "file/not-utf8", file, line,
-      message: `The file is not UTF-8 text: invalid byte 0x${bytes[badOffset]!.toString(16).padStart(2, "0")} at byte offset ${badOffset}`,
-      expected: "UTF-8 encoded text",
-      hint: "re-save the file as UTF-8 in your editor (or convert it with `iconv -f latin1 -t utf-8`)",
-    }));
-    return { problems };
-  }
+  const notUtf8 = notUtf8Problem(bytes, file);
+  if (notUtf8) return { problems: [...problems, notUtf8] };
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
   if (text.charCodeAt(0) === 0xfeff) {
     text = text.slice(1);
@@ -33,6 +24,18 @@ export function decodeText(bytes: Uint8Array, file: string): { text?: string; pr
     problems.push(problem({ rule: "file/crlf", file, line, message: "The file uses CRLF (Windows) line endings", hint: "set `* text=auto eol=lf` in .gitattributes or your editor's line endings to LF" }));
   }
   return { text, problems };
+}
+
+/** `file/not-utf8` at the first byte that breaks UTF-8, or undefined for UTF-8 text. */
+export function notUtf8Problem(bytes: Uint8Array, file: string): ContentProblem | undefined {
+  const badOffset = findInvalidUtf8(bytes);
+  if (badOffset === undefined) return undefined;
+  return problem({
+    rule: "file/not-utf8", file, line: countLines(bytes, badOffset),
+    message: `The file is not UTF-8 text: invalid byte 0x${bytes[badOffset]!.toString(16).padStart(2, "0")} at byte offset ${badOffset}`,
+    expected: "UTF-8 encoded text",
+    hint: "re-save the file as UTF-8 in your editor (or convert it with `iconv -f latin1 -t utf-8`)",
+  });
 }
 
 /** Offset of the first byte that breaks UTF-8, or undefined. */
